@@ -1,0 +1,23 @@
+// @ts-check
+import node from '@astrojs/node'
+import { defineConfig } from 'astro/config'
+
+/**
+ * Portail public : pages statiques construites depuis le contenu du CMS
+ * (republiées à chaque modification dans l'admin), et routes à la demande
+ * (recherche, espace connecté) servies par le même serveur (serveur/), en
+ * mode « middleware ». La sortie est choisie par le pipeline de publication.
+ */
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: process.env.PASSERELLE_SORTIE ?? './dist',
+  output: 'static',
+  adapter: node({ mode: 'middleware' }),
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  vite: {
+    // Payload et ses dépendances restent des modules node_modules chargés à l'exécution.
+    ssr: { external: ['payload', 'sharp', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', 'next'] },
+  },
+})

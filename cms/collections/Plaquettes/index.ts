@@ -1,0 +1,39 @@
+import type { CollectionConfig } from 'payload'
+
+import { PUBLICS_PLAQUETTE } from './publics'
+import { accesEditorial } from '../../access/accesEditorial'
+import { hooksDePublication } from '../../hooks/publierApresModification'
+
+/**
+ * Plaquettes d'information à remettre (cadre opérationnel ANISCG, « Communiquer
+ * sur le poste d'intervenant social ») : pour les FSI, le public ou les partenaires.
+ */
+export const Plaquettes: CollectionConfig = {
+  slug: 'plaquettes',
+  labels: { singular: 'Plaquette', plural: 'Plaquettes' },
+  admin: { useAsTitle: 'titre', defaultColumns: ['titre', 'public', 'version', 'date'], group: 'Contenus' },
+  access: accesEditorial,
+  defaultSort: '-date',
+  hooks: hooksDePublication,
+  fields: [
+    { name: 'titre', label: 'Titre', type: 'text', required: true },
+    {
+      name: 'public',
+      label: 'Public visé',
+      type: 'select',
+      required: true,
+      options: Object.entries(PUBLICS_PLAQUETTE).map(([value, label]) => ({ value, label })),
+    },
+    { name: 'resume', label: 'Résumé', type: 'textarea' },
+    { name: 'fichier', label: 'Fichier (PDF)', type: 'upload', relationTo: 'medias', required: true },
+    { name: 'version', label: 'Version', type: 'text', required: true, defaultValue: '1' },
+    {
+      name: 'date',
+      label: 'Date de la version',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
+    },
+    { name: 'poste', label: 'Poste concerné', type: 'relationship', relationTo: 'postes' },
+  ],
+}

@@ -1,0 +1,50 @@
+import type { CollectionConfig } from 'payload'
+
+import { accesEditorial } from '../../access/accesEditorial'
+import { champSlug } from '../../fields/slug'
+import { champTelephone } from '../../fields/telephone'
+import { hooksDePublication } from '../../hooks/publierApresModification'
+
+/**
+ * Les quatre postes d'intervenant social (4 ETP, cahier des charges, « Modalités
+ * financières »). On publie le poste, jamais le nom de la personne qui l'occupe :
+ * les coordonnées sont institutionnelles.
+ */
+export const Postes: CollectionConfig = {
+  slug: 'postes',
+  labels: { singular: 'Poste d’intervenant social', plural: 'Postes d’intervenant social' },
+  admin: { useAsTitle: 'intitule', defaultColumns: ['intitule', 'secteur', 'telephone'], group: 'Dispositif' },
+  access: accesEditorial,
+  defaultSort: 'ordre',
+  hooks: hooksDePublication,
+  fields: [
+    {
+      name: 'intitule',
+      label: 'Intitulé du poste',
+      type: 'text',
+      required: true,
+      admin: { description: 'Ex. « Intervenant social – secteur Bresse-Dombes ». Pas de nom de personne.' },
+    },
+    champSlug('intitule'),
+    { name: 'secteur', label: 'Secteur', type: 'text', required: true },
+    champTelephone('telephone', 'Téléphone institutionnel'),
+    {
+      name: 'courriel',
+      label: 'Messagerie institutionnelle',
+      type: 'email',
+      admin: {
+        description:
+          'Seule voie de transmission des informations (cahier des charges, « Cadre juridique et déontologique » : RGPD).',
+      },
+    },
+    {
+      name: 'sites',
+      label: 'Sites couverts',
+      type: 'relationship',
+      relationTo: 'sites',
+      hasMany: true,
+    },
+    { name: 'presentation', label: 'Rôle et missions', type: 'textarea' },
+    { name: 'ordre', label: "Ordre d'affichage", type: 'number', defaultValue: 100, admin: { position: 'sidebar' } },
+  ],
+}

@@ -1,0 +1,76 @@
+import type { CollectionConfig } from 'payload'
+
+import { accesEditorial } from '../../access/accesEditorial'
+import { hooksDePublication } from '../../hooks/publierApresModification'
+
+/**
+ * Référentiels : listes fermées qui alimentent les saisines et les indicateurs
+ * exigés par les financeurs (cahier des charges, « Modalités de suivi de
+ * l'activité » : profils, problématique principale « selon un référentiel
+ * défini », origine de la saisine, types de partenaires).
+ */
+export const REFERENTIELS = {
+  profil: 'Profil du bénéficiaire',
+  problematique: 'Problématique sociale principale',
+  'type-partenaire': 'Type de partenaire',
+  'mode-saisine': 'Mode de saisine',
+} as const
+
+export const Referentiels: CollectionConfig = {
+  slug: 'referentiels',
+  labels: { singular: 'Entrée de référentiel', plural: 'Référentiels' },
+  admin: { useAsTitle: 'libelle', defaultColumns: ['libelle', 'referentiel', 'code', 'actif'], group: 'Référentiels' },
+  access: accesEditorial,
+  defaultSort: 'ordre',
+  hooks: {
+    ...hooksDePublication,
+    beforeValidate: [
+      async ({ data, req, originalDoc }) => {
+        // Un code est unique dans son référentiel : les statistiques regroupent par code.
+        if (!data?.code || !data?.referentiel) return data
+        const doublons = await req.payload.count({
+          collection: 'referentiels',
+          where: {
+            and: [
+              { referentiel: { equals: data.referentiel } },
+              { code: { equals: data.code } },
+              ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []),
+            ],
+          },
+          req,
+        })
+        if (doublons.totalDocs > 0) {
+          const { ValidationError } = await import('payload')
+          throw new ValidationError({
+            collection: 'referentiels',
+            errors: [{ path: 'code', message: `Le code « ${data.code} » existe déjà dans ce référentiel.` }],
+          })
+        }
+        return data
+      },
+    ],
+  },
+  fields: [
+    {
+      name: 'referentiel',
+      label: 'Référentiel',
+      type: 'select',
+      required: true,
+      index: true,
+      options: Object.entries(REFERENTIELS).map(([value, label]) => ({ value, label })),
+    },
+    {
+      name: 'code',
+      label: 'Code',
+      type: 'text',
+      required: true,
+      admin: { description: 'Code stable utilisé dans les statistiques : ne pas le changer une fois utilisé.' },
+      validate: (v: string | null | undefined) =>
+        !v || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) || 'Code : lettres minuscules, chiffres et tirets.',
+    },
+    { name: 'libelle', label: 'Libellé', type: 'text', required: true },
+    { name: 'description', label: 'Description', type: 'textarea' },
+    { name: 'actif', label: 'Actif', type: 'checkbox', defaultValue: true },
+    { name: 'ordre', label: "Ordre d'affichage", type: 'number', defaultValue: 100 },
+  ],
+}

@@ -1,0 +1,128 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { accesEditorial } from '../../access/accesEditorial'
+import { champsAdresse } from '../../fields/adresse'
+import { referentiels } from '../../../content/schemas/data-inclusion'
+import { options } from '../../fields/codesDataInclusion'
+import { champHoraires } from '../../fields/horaires'
+import { champTelephone } from '../../fields/telephone'
+import { hooksDePublication } from '../../hooks/publierApresModification'
+
+const ZONE = /^(\d{5}|2[AB]\d{3}|\d{9}|\d{2,3}|2[AB]|france|99100)$/
+
+const selectionMultiple = (
+  name: string,
+  label: string,
+  opts: { value: string; label: string }[],
+  enumName: string,
+): Field => ({ name, label, type: 'select', hasMany: true, options: opts, enumName })
+
+/**
+ * Services d'une structure partenaire (schéma data·inclusion v1) : ce que la
+ * structure fait, pour qui, comment la mobiliser, et sur quel territoire
+ * (zone d'éligibilité), pour orienter vers le bon service.
+ */
+export const Services: CollectionConfig = {
+  slug: 'services',
+  labels: { singular: 'Service', plural: 'Services' },
+  admin: {
+    useAsTitle: 'nom',
+    defaultColumns: ['nom', 'structure', 'type', 'date_maj'],
+    group: 'Annuaire',
+    listSearchableFields: ['nom', 'id_source'],
+  },
+  access: accesEditorial,
+  defaultSort: 'nom',
+  hooks: hooksDePublication,
+  fields: [
+    {
+      name: 'id_source',
+      label: 'Identifiant data·inclusion',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { position: 'sidebar' },
+      validate: (v: string | null | undefined) =>
+        !v || /^[a-z0-9][a-z0-9-]*$/.test(v) || 'Identifiant : lettres minuscules, chiffres et tirets.',
+    },
+    { name: 'source', label: 'Source', type: 'text', required: true, defaultValue: 'passerelle', admin: { position: 'sidebar' } },
+    {
+      name: 'structure',
+      label: 'Structure',
+      type: 'relationship',
+      relationTo: 'structures',
+      required: true,
+      index: true,
+    },
+    { name: 'nom', label: 'Nom', type: 'text', required: true },
+    { name: 'description', label: 'Description', type: 'textarea' },
+    { name: 'type', label: 'Type de service', type: 'select', options: options.typesDeServices, enumName: 'type_service' },
+    {
+      // Texte et non liste de choix : 19 codes data·inclusion dépassent les 63
+      // caractères qu'accepte une énumération PostgreSQL.
+      name: 'thematiques',
+      label: 'Thématiques',
+      type: 'text',
+      hasMany: true,
+      admin: { description: 'Codes data·inclusion, ex. « famille--surmonter-conflits-separation-violence ».' },
+      validate: (valeurs: string[] | null | undefined) => {
+        const inconnues = (valeurs ?? []).filter((v) => !(v in referentiels.thematiques))
+        return inconnues.length === 0 ? true : `Thématiques : code(s) inconnu(s) ${inconnues.map((v) => `« ${v} »`).join(', ')}.`
+      },
+    },
+    selectionMultiple('publics', 'Publics', options.publics, 'public'),
+    { name: 'publics_precisions', label: 'Précisions sur les publics', type: 'textarea' },
+    { name: 'conditions_acces', label: "Conditions d'accès", type: 'textarea' },
+    { name: 'frais', label: 'Frais', type: 'select', options: options.frais, enumName: 'frais' },
+    { name: 'frais_precisions', label: 'Précisions sur les frais', type: 'textarea' },
+    selectionMultiple('modes_accueil', "Modes d'accueil", options.modesAccueil, 'mode_accueil'),
+    selectionMultiple('modes_mobilisation', 'Modes de mobilisation', options.modesMobilisation, 'mode_mobilisation'),
+    selectionMultiple('mobilisable_par', 'Mobilisable par', options.mobilisablePar, 'mobilisable_par'),
+    { name: 'mobilisation_precisions', label: 'Précisions sur la mobilisation', type: 'textarea' },
+    { name: 'lien_mobilisation', label: 'Lien de mobilisation', type: 'text' },
+    {
+      type: 'row',
+      fields: [
+        { name: 'volume_horaire_hebdomadaire', label: 'Volume horaire hebdomadaire', type: 'number', min: 0 },
+        { name: 'nombre_semaines', label: 'Nombre de semaines', type: 'number', min: 0 },
+      ],
+    },
+    { name: 'lien_source', label: 'Lien vers la fiche source', type: 'text' },
+    {
+      name: 'zone_eligibilite',
+      label: "Zone d'éligibilité",
+      type: 'text',
+      hasMany: true,
+      admin: {
+        description:
+          'Codes INSEE de communes (01053), SIREN d’EPCI (200071751), département (01) ou « france ».',
+      },
+      validate: (valeurs: string[] | null | undefined) => {
+        const fautifs = (valeurs ?? []).filter((v) => !ZONE.test(v))
+        return fautifs.length === 0
+          ? true
+          : `Zone d'éligibilité : code(s) non reconnu(s) ${fautifs.map((f) => `« ${f} »`).join(', ')}.`
+      },
+    },
+    {
+      type: 'collapsible',
+      label: 'Lieu et contacts propres au service (si différents de la structure)',
+      admin: { initCollapsed: true },
+      fields: [
+        ...champsAdresse(),
+        champTelephone(),
+        { name: 'courriel', label: 'Courriel', type: 'email' },
+        champHoraires(),
+        { name: 'numero_court', label: 'Numéro national court', type: 'text' },
+      ],
+    },
+    {
+      name: 'date_maj',
+      label: 'Date de mise à jour',
+      type: 'date',
+      required: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
+    },
+  ],
+}

@@ -1,0 +1,61 @@
+import type { CollectionConfig } from 'payload'
+
+import { TYPES_DE_SITE } from '../../../content/schemas/site'
+import { accesEditorial } from '../../access/accesEditorial'
+import { champCommuneAin } from '../../fields/commune'
+import { champSlug } from '../../fields/slug'
+import { hooksDePublication } from '../../hooks/publierApresModification'
+
+/** Sites d'intervention et lieux de permanence (cahier des charges, « Périmètre d'intervention »). */
+export const Sites: CollectionConfig = {
+  slug: 'sites',
+  labels: { singular: "Site d'intervention", plural: "Sites d'intervention" },
+  admin: {
+    useAsTitle: 'nom',
+    defaultColumns: ['nom', 'type', 'commune', 'rythme'],
+    group: 'Dispositif',
+  },
+  access: accesEditorial,
+  defaultSort: 'ordre',
+  hooks: hooksDePublication,
+  fields: [
+    { name: 'nom', label: 'Nom', type: 'text', required: true },
+    champSlug('nom'),
+    {
+      name: 'type',
+      label: 'Type de site',
+      type: 'select',
+      required: true,
+      options: Object.entries(TYPES_DE_SITE).map(([value, label]) => ({ value, label })),
+    },
+    champCommuneAin({ required: true }),
+    {
+      name: 'compagnie',
+      label: 'Compagnie de rattachement',
+      type: 'relationship',
+      relationTo: 'sites',
+      filterOptions: { type: { equals: 'compagnie' } },
+      admin: { condition: (_, s) => s?.type === 'brigade' },
+      validate: (valeur: unknown, { siblingData }: { siblingData: { type?: string } }) =>
+        siblingData?.type === 'brigade' && !valeur ? 'Une brigade doit être rattachée à sa compagnie.' : true,
+    },
+    {
+      name: 'rythme',
+      label: 'Rythme de présence',
+      type: 'text',
+      admin: {
+        description:
+          'Tel qu’écrit dans le cahier des charges : « Tous les mardis après-midi », « Un jeudi par mois », « À préciser »…',
+      },
+    },
+    { name: 'adresse', label: 'Adresse', type: 'text' },
+    { name: 'presentation', label: 'Présentation', type: 'textarea' },
+    {
+      name: 'prioritaire',
+      label: 'Unité à privilégier (cahier des charges)',
+      type: 'checkbox',
+      defaultValue: false,
+    },
+    { name: 'ordre', label: "Ordre d'affichage", type: 'number', defaultValue: 100, admin: { position: 'sidebar' } },
+  ],
+}

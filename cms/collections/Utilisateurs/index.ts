@@ -1,0 +1,64 @@
+import type { CollectionConfig } from 'payload'
+
+import { champReserveOperateur, estOperateur } from '../../access/estOperateur'
+import { operateurOuSoiMeme } from '../../access/operateurOuSoiMeme'
+import { configuration } from '../../configuration'
+import { optionsRoles } from '../../roles'
+import { premierCompteOperateur } from './hooks/premierCompteOperateur'
+
+/**
+ * Comptes du portail. Seul l'opérateur atteint /admin pour l'instant ; les
+ * autres rôles serviront à l'espace connecté. Le premier compte, créé depuis
+ * l'écran de premier accès de /admin, devient opérateur : il n'existe aucun
+ * mot de passe par défaut.
+ */
+export const Utilisateurs: CollectionConfig = {
+  slug: 'utilisateurs',
+  labels: { singular: 'Utilisateur', plural: 'Utilisateurs' },
+  auth: {
+    tokenExpiration: 8 * 60 * 60,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    // Cookie « Secure » dès que le portail est servi en HTTPS (production derrière le proxy).
+    cookies: { sameSite: 'Strict', secure: Boolean(configuration().urlPublique?.startsWith('https:')) },
+  },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'nom', 'role'], group: 'Administration' },
+  access: {
+    admin: ({ req: { user } }) => Boolean(user && user.collection === 'utilisateurs' && user.role === 'operateur'),
+    read: operateurOuSoiMeme,
+    create: estOperateur,
+    update: operateurOuSoiMeme,
+    delete: estOperateur,
+    unlock: estOperateur,
+  },
+  hooks: { beforeChange: [premierCompteOperateur] },
+  fields: [
+    { name: 'nom', label: 'Nom affiché', type: 'text' },
+    {
+      name: 'role',
+      label: 'Rôle',
+      type: 'select',
+      required: true,
+      defaultValue: 'agent-fsi',
+      options: optionsRoles,
+      saveToJWT: true,
+      access: { create: champReserveOperateur, update: champReserveOperateur },
+    },
+    {
+      name: 'poste',
+      label: "Poste d'intervenant social",
+      type: 'relationship',
+      relationTo: 'postes',
+      admin: { condition: (_, s) => s?.role === 'intervenant' },
+      access: { create: champReserveOperateur, update: champReserveOperateur },
+    },
+    {
+      name: 'site',
+      label: 'Unité (commissariat ou brigade)',
+      type: 'relationship',
+      relationTo: 'sites',
+      admin: { condition: (_, s) => s?.role === 'agent-fsi' },
+      access: { create: champReserveOperateur, update: champReserveOperateur },
+    },
+  ],
+}

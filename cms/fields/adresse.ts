@@ -1,0 +1,34 @@
+import type { Field } from 'payload'
+
+/** Champs de localisation data·inclusion v1 (noms identiques au schéma pour l'import et l'export). */
+export const champsAdresse = (): Field[] => [
+  { name: 'adresse', label: 'Adresse', type: 'text' },
+  { name: 'complement_adresse', label: "Complément d'adresse", type: 'text' },
+  {
+    type: 'row',
+    fields: [
+      {
+        name: 'code_postal',
+        label: 'Code postal',
+        type: 'text',
+        validate: (v: string | null | undefined) => !v || /^\d{5}$/.test(v) || 'Code postal : 5 chiffres attendus.',
+      },
+      { name: 'commune', label: 'Commune', type: 'text' },
+      {
+        name: 'code_insee',
+        label: 'Code INSEE',
+        type: 'text',
+        index: true,
+        validate: (v: string | null | undefined) =>
+          !v || /^(\d{5}|2[AB]\d{3})$/.test(v) || 'Code INSEE : 5 caractères attendus (ex. 01053).',
+      },
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      { name: 'latitude', label: 'Latitude', type: 'number', min: -90, max: 90 },
+      { name: 'longitude', label: 'Longitude', type: 'number', min: -180, max: 180 },
+    ],
+  },
+]

@@ -1,0 +1,74 @@
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { fr } from '@payloadcms/translations/languages/fr'
+import { buildConfig, type DatabaseAdapterObj } from 'payload'
+import sharp from 'sharp'
+
+import { Medias } from './collections/Medias'
+import { Plaquettes } from './collections/Plaquettes'
+import { Postes } from './collections/Postes'
+import { Referentiels } from './collections/Referentiels'
+import { Services } from './collections/Services'
+import { Sites } from './collections/Sites'
+import { Structures } from './collections/Structures'
+import { Utilisateurs } from './collections/Utilisateurs'
+import { configuration, type Configuration } from './configuration'
+import { courrielDesactive } from './courriel'
+import { Publication } from './globals/Publication'
+
+const config = configuration()
+
+/**
+ * Base de données : SQLite embarquée par défaut, PostgreSQL en production,
+ * MongoDB câblé mais non testé ici. Jamais de « push » de schéma : le schéma
+ * évolue uniquement par les migrations commitées, appliquées au démarrage.
+ */
+function adaptateur(base: Configuration['base']): DatabaseAdapterObj {
+  const dossierMigrations = (dialecte: string) => path.join(config.racine, 'cms', 'migrations', dialecte)
+  switch (base.type) {
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: base.url },
+        push: false,
+        migrationDir: dossierMigrations('postgres'),
+      })
+    case 'mongodb':
+      return mongooseAdapter({ url: base.url })
+    default:
+      return sqliteAdapter({
+        client: { url: base.url },
+        push: false,
+        migrationDir: dossierMigrations('sqlite'),
+        // Sans WAL ni délai d'attente, un second processus qui écrit (seed,
+        // import, publication) échoue en « database is locked » (notes de pile).
+        wal: true,
+        busyTimeout: 10_000,
+      })
+  }
+}
+
+export default buildConfig({
+  serverURL: config.urlPublique,
+  secret: config.secret,
+  telemetry: false,
+  admin: {
+    user: Utilisateurs.slug,
+    avatar: 'default',
+    dateFormat: 'dd/MM/yyyy HH:mm',
+    meta: { titleSuffix: ' – Passerelle (admin)' },
+    importMap: { baseDir: path.join(config.racine, 'cms') },
+  },
+  i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
+  collections: [Sites, Postes, Structures, Services, Referentiels, Plaquettes, Medias, Utilisateurs],
+  globals: [Publication],
+  editor: lexicalEditor(),
+  db: adaptateur(config.base),
+  sharp,
+  email: courrielDesactive,
+  graphQL: { disable: true },
+  typescript: { outputFile: path.join(config.racine, 'cms', 'payload-types.ts') },
+})

@@ -1,0 +1,128 @@
+import type { Payload } from 'payload'
+
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { chargerContenu, dossierContenu, ErreurContenu } from '../../content/charger'
+import { ErreurValidationDataInclusion, referentiels, validerFichierDataInclusion } from '../../content/schemas/data-inclusion'
+import { fichierPostes } from '../../content/schemas/poste'
+import { fichierReferentiels } from '../../content/schemas/referentiel'
+import { fichierSites } from '../../content/schemas/site'
+import { serviceVersDocument, structureVersDocument } from '../annuaire/dataInclusion'
+
+/**
+ * Amorçage du contenu éditorial depuis content/ : idempotent (un second passage
+ * ne change rien) et respectueux des modifications faites dans l'admin (une
+ * entrée qui existe déjà n'est jamais réécrite ; seules les absentes sont créées).
+ * Tous les fichiers sont validés avant la première écriture.
+ */
+
+export type Bilan = Record<string, { crees: number; existants: number }>
+
+const CONTEXTE = { sansPublication: true, seed: true }
+
+export function chargerSeed(dossier = dossierContenu(), { annuaire: avecAnnuaire = true } = {}) {
+  const sites = chargerContenu(fichierSites, 'sites.json', dossier)
+  const postes = chargerContenu(fichierPostes, 'postes.json', dossier)
+  const refs = chargerContenu(fichierReferentiels, 'referentiels.json', dossier)
+  const annuaire = avecAnnuaire ? chargerAnnuaireDemo(dossier) : undefined
+  for (const [i, poste] of postes.postes.entries()) {
+    for (const slug of poste.sites)
+      if (!sites.sites.some((s) => s.slug === slug))
+        throw new ErreurContenu('postes.json', [`postes[${i}] (${poste.slug}) › sites : site « ${slug} » absent de sites.json`])
+  }
+  return { sites: sites.sites, postes: postes.postes, refs, annuaire }
+}
+
+function chargerAnnuaireDemo(dossier: string) {
+  const fichierAnnuaire = 'annuaire-demo.json'
+  let annuaireBrut: unknown
+  try {
+    annuaireBrut = JSON.parse(readFileSync(path.join(dossier, fichierAnnuaire), 'utf8'))
+  } catch (e) {
+    throw new ErreurContenu(fichierAnnuaire, [`illisible ou JSON invalide : ${(e as Error).message}`])
+  }
+  try {
+    return validerFichierDataInclusion(annuaireBrut, fichierAnnuaire)
+  } catch (e) {
+    if (e instanceof ErreurValidationDataInclusion) throw new ErreurContenu(fichierAnnuaire, [e.message])
+    throw e
+  }
+}
+
+async function cartographie<T extends string>(payload: Payload, collection: 'sites' | 'postes' | 'structures' | 'services', cle: T) {
+  const { docs } = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })
+  return new Map((docs as unknown as Record<string, unknown>[]).map((d) => [String(d[cle]), d.id as number]))
+}
+
+export async function seeder(payload: Payload, options: { dossier?: string; annuaire?: boolean } = {}): Promise<Bilan> {
+  const contenu = chargerSeed(options.dossier, { annuaire: options.annuaire !== false })
+  const bilan: Bilan = {}
+  const compter = (collection: string, cree: boolean) => {
+    bilan[collection] ??= { crees: 0, existants: 0 }
+    bilan[collection][cree ? 'crees' : 'existants']++
+  }
+  const creer = <D>(collection: 'sites' | 'postes' | 'structures' | 'services' | 'referentiels', data: D) =>
+    payload.create({ collection, data: data as never, context: CONTEXTE, overrideAccess: true, depth: 0 })
+
+  // Référentiels
+  const { docs: refsExistants } = await payload.find({ collection: 'referentiels', pagination: false, depth: 0, overrideAccess: true })
+  const cleRef = (r: string, c: string) => `${r}:${c}`
+  const refs = new Set(refsExistants.map((r) => cleRef(r.referentiel, r.code)))
+  const entrees = [
+    ...(['profil', 'problematique', 'mode-saisine'] as const).flatMap((r) => contenu.refs[r].map((e) => ({ referentiel: r, ...e }))),
+    ...Object.entries(referentiels.typesPartenaires).map(([code, libelle], i) => ({
+      referentiel: 'type-partenaire' as const,
+      code,
+      libelle,
+      ordre: (i + 1) * 10,
+    })),
+  ]
+  for (const e of entrees) {
+    const existe = refs.has(cleRef(e.referentiel, e.code))
+    if (!existe) await creer('referentiels', e)
+    compter('referentiels', !existe)
+  }
+
+  // Sites : compagnies d'abord, pour rattacher les brigades.
+  const sites = await cartographie(payload, 'sites', 'slug')
+  const ordonnes = [...contenu.sites].sort((a, b) => Number(a.type === 'brigade') - Number(b.type === 'brigade'))
+  for (const s of ordonnes) {
+    const existe = sites.has(s.slug)
+    if (!existe) {
+      const { compagnie, ...reste } = s
+      const doc = await creer('sites', { ...reste, compagnie: compagnie ? sites.get(compagnie) : undefined })
+      sites.set(s.slug, doc.id)
+    }
+    compter('sites', !existe)
+  }
+
+  // Postes
+  const postes = await cartographie(payload, 'postes', 'slug')
+  for (const p of contenu.postes) {
+    const existe = postes.has(p.slug)
+    if (!existe) await creer('postes', { ...p, sites: p.sites.map((slug) => sites.get(slug)) })
+    compter('postes', !existe)
+  }
+
+  // Annuaire de démonstration (format data·inclusion), jamais en production sans le demander.
+  if (!contenu.annuaire) return bilan
+  const structures = await cartographie(payload, 'structures', 'id_source')
+  for (const s of contenu.annuaire.structures) {
+    const existe = structures.has(s.id)
+    if (!existe) structures.set(s.id, (await creer('structures', structureVersDocument(s))).id)
+    compter('structures', !existe)
+  }
+  const services = await cartographie(payload, 'services', 'id_source')
+  for (const sv of contenu.annuaire.services) {
+    const existe = services.has(sv.id)
+    if (!existe) await creer('services', serviceVersDocument(sv, structures.get(sv.structure_id) as number))
+    compter('services', !existe)
+  }
+  return bilan
+}
+
+export const resumerBilan = (bilan: Bilan) =>
+  Object.entries(bilan)
+    .map(([c, { crees, existants }]) => `${c} : ${crees} créé(s), ${existants} déjà présent(s)`)
+    .join(' ; ')

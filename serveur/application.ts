@@ -1,0 +1,105 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { AddressInfo } from 'node:net'
+
+import next from 'next'
+import type { Payload } from 'payload'
+
+import { preparerPayload } from '../cms/base'
+import { configuration } from '../cms/configuration'
+import { armerPublication } from '../cms/publication/demande'
+import { empreinteDuCode, SOURCES_PORTAIL } from '../cms/publication/empreinte'
+import { constructeurAstro, PipelinePublication, type EtatPublication } from '../cms/publication/pipeline'
+import { resumerBilan, seeder } from '../cms/seed'
+import { construireAdmin } from './construire'
+import { creerServeur, dossierClient, type GestionnaireAstro } from './serveur'
+
+export type Portail = { url: string; payload: Payload; pipeline: PipelinePublication; arreter: () => Promise<void> }
+
+const journal = (message: string) => console.log(`[passerelle] ${message}`)
+
+async function enregistrerEtat(payload: Payload, etat: EtatPublication) {
+  await payload.updateGlobal({
+    slug: 'publication',
+    data: {
+      statut: etat.statut,
+      resume: etat.resume,
+      raison: etat.raison ?? null,
+      debut: etat.debut ?? null,
+      derniereReussite: etat.derniereReussite ?? null,
+      dureeMs: etat.dureeMs ?? null,
+      erreur: etat.erreur ?? null,
+    },
+    overrideAccess: true,
+    context: { sansPublication: true },
+  })
+}
+
+/**
+ * Démarre le portail complet : base à jour, contenu amorcé, admin construite si
+ * son code a changé, portail publié, puis un seul serveur HTTP.
+ */
+export async function demarrerPortail(): Promise<Portail> {
+  const config = configuration()
+  const racine = config.racine
+
+  const payload = await preparerPayload()
+  journal(`Base ${config.base.type} prête (migrations appliquées).`)
+
+  const bilan = await seeder(payload, { annuaire: config.annuaireDemo })
+  journal(`Contenu amorcé — ${resumerBilan(bilan)}`)
+
+  if (await construireAdmin(racine)) journal('Admin construite.')
+
+  const empreinte = empreinteDuCode(racine, SOURCES_PORTAIL)
+  const pipeline = new PipelinePublication({
+    dossier: path.join(config.dossierDonnees, 'publication'),
+    delaiMs: config.publicationDelaiMs,
+    // Le secret est transmis tel quel : Astro construit en mode production, où il est exigé.
+    construire: constructeurAstro(racine, { ...process.env, PAYLOAD_SECRET: config.secret }),
+    empreinte,
+    surEtat: (etat) => enregistrerEtat(payload, etat),
+  })
+  if (pipeline.empreinteCourante() !== empreinte) {
+    journal('Publication du portail…')
+    const etat = await pipeline.publier()
+    if (etat.statut !== 'reussie') throw new Error(`Le portail n'a pas pu être construit.\n${etat.erreur ?? ''}`)
+    journal(`Portail publié en ${Math.round((etat.dureeMs ?? 0) / 100) / 10} s.`)
+  }
+  const construction = pipeline.constructionCourante()
+  if (!construction) throw new Error('Aucune publication du portail disponible.')
+  // Le code des routes à la demande est chargé depuis cette construction : elle ne sera pas supprimée.
+  pipeline.epingler(construction)
+  const { handler } = (await import(pathToFileURL(path.join(construction, 'server', 'entry.mjs')).href)) as {
+    handler: GestionnaireAstro
+  }
+
+  const appNext = next({ dev: false, dir: path.join(racine, 'cms') })
+  await appNext.prepare()
+  const gestionnaireNext = appNext.getRequestHandler()
+
+  armerPublication((raison) => pipeline.demander(raison))
+
+  const serveur = creerServeur({
+    dossierStatique: () => dossierClient(pipeline.constructionCourante()),
+    next: (req, res) => gestionnaireNext(req, res),
+    astro: handler,
+  })
+  await new Promise<void>((ok) => serveur.listen(config.port, config.hote, ok))
+  const { port } = serveur.address() as AddressInfo
+  const hote = config.hote === '0.0.0.0' || config.hote === '::' ? 'localhost' : config.hote
+  const url = config.urlPublique ?? `http://${hote}:${port}`
+
+  return {
+    url,
+    payload,
+    pipeline,
+    arreter: async () => {
+      armerPublication(undefined)
+      pipeline.arreter()
+      await pipeline.attendre()
+      await new Promise((ok) => serveur.close(() => ok(undefined)))
+      await appNext.close?.()
+    },
+  }
+}

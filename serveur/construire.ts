@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { empreinteDuCode, SOURCES_ADMIN } from '../cms/publication/empreinte'
+
+/**
+ * Construction de l'admin (Next) : faite seulement si son code a changé depuis
+ * la dernière fois, pour que `npm start` redémarre en quelques secondes.
+ */
+const fichierEmpreinte = (racine: string) => path.join(racine, 'cms', '.next', 'passerelle-empreinte.txt')
+
+export function adminAJour(racine: string): boolean {
+  const f = fichierEmpreinte(racine)
+  return existsSync(f) && readFileSync(f, 'utf8').trim() === empreinteDuCode(racine, SOURCES_ADMIN)
+}
+
+export function executer(commande: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<void> {
+  return new Promise((resoudre, rejeter) => {
+    const enfant = spawn(commande, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'inherit' })
+    enfant.on('error', rejeter)
+    enfant.on('close', (code) => (code === 0 ? resoudre() : rejeter(new Error(`${path.basename(args[0] ?? commande)} a échoué (code ${code})`))))
+  })
+}
+
+export async function construireAdmin(racine: string, { forcer = false } = {}): Promise<boolean> {
+  if (!forcer && adminAJour(racine)) return false
+  const empreinte = empreinteDuCode(racine, SOURCES_ADMIN)
+  await executer(process.execPath, [path.join(racine, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build', 'cms'], {
+    cwd: racine,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  writeFileSync(fichierEmpreinte(racine), empreinte)
+  return true
+}
+
+// `npm run build` : force la reconstruction de l'admin (le portail est publié au démarrage).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const racine = process.cwd()
+  construireAdmin(racine, { forcer: true }).then(
+    () => console.log('Admin construite.'),
+    (e) => {
+      console.error(e.message)
+      process.exit(1)
+    },
+  )
+}
