@@ -931,7 +931,7 @@ export interface Media {
 export interface Utilisateur {
   id: number;
   nom?: string | null;
-  role: 'operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur';
+  role?: ('operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur') | null;
   poste?: (number | null) | Poste;
   site?: (number | null) | Site;
   updatedAt: string;

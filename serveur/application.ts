@@ -42,6 +42,12 @@ async function enregistrerEtat(payload: Payload, etat: EtatPublication) {
 export async function demarrerPortail(): Promise<Portail> {
   const config = configuration()
   const racine = config.racine
+  // Next et les routes Astro chargent leur propre copie de la configuration, et
+  // Next passe NODE_ENV à « production » : on leur transmet les valeurs déjà
+  // résolues ici (secret de développement généré, racine), pour une seule vérité.
+  process.env.PAYLOAD_SECRET = config.secret
+  process.env.PASSERELLE_RACINE = racine
+  process.env.PASSERELLE_DONNEES = config.dossierDonnees
 
   const payload = await preparerPayload()
   journal(`Base ${config.base.type} prête (migrations appliquées).`)
@@ -49,7 +55,7 @@ export async function demarrerPortail(): Promise<Portail> {
   const bilan = await seeder(payload, { annuaire: config.annuaireDemo })
   journal(`Contenu amorcé — ${resumerBilan(bilan)}`)
 
-  if (await construireAdmin(racine)) journal('Admin construite.')
+  if (await construireAdmin(racine, { secret: config.secret })) journal('Admin construite.')
 
   const empreinte = empreinteDuCode(racine, SOURCES_PORTAIL)
   const pipeline = new PipelinePublication({

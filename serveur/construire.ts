@@ -23,12 +23,13 @@ export function executer(commande: string, args: string[], options: { cwd: strin
   })
 }
 
-export async function construireAdmin(racine: string, { forcer = false } = {}): Promise<boolean> {
+export async function construireAdmin(racine: string, { forcer = false, secret }: { forcer?: boolean; secret: string }): Promise<boolean> {
   if (!forcer && adminAJour(racine)) return false
   const empreinte = empreinteDuCode(racine, SOURCES_ADMIN)
   await executer(process.execPath, [path.join(racine, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build', 'cms'], {
     cwd: racine,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    // Next construit en mode production, où le secret est exigé : celui de la configuration est transmis.
+    env: { ...process.env, PAYLOAD_SECRET: secret, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   })
   writeFileSync(fichierEmpreinte(racine), empreinte)
   return true
@@ -36,8 +37,9 @@ export async function construireAdmin(racine: string, { forcer = false } = {}): 
 
 // `npm run build` : force la reconstruction de l'admin (le portail est publié au démarrage).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const racine = process.cwd()
-  construireAdmin(racine, { forcer: true }).then(
+  const { configuration } = await import('../cms/configuration')
+  const config = configuration()
+  construireAdmin(config.racine, { forcer: true, secret: config.secret }).then(
     () => console.log('Admin construite.'),
     (e) => {
       console.error(e.message)

@@ -59,6 +59,9 @@ export async function demarrerBaseDeTest(): Promise<BaseDeTest> {
     dossier: env.dossier,
     fermer: async () => {
       await payload.destroy()
+      // Le pool PostgreSQL survit à destroy() : la suppression forcée de la base
+      // coupe ses connexions inactives, ce qui est attendu ici.
+      ;(payload.db as unknown as { pool?: { on: (e: string, f: () => void) => void } }).pool?.on('error', () => {})
       await env.nettoyer()
     },
   }

@@ -42,6 +42,8 @@ export const Utilisateurs: CollectionConfig = {
       defaultValue: 'agent-fsi',
       options: optionsRoles,
       saveToJWT: true,
+      // Masqué sur l'écran de premier accès : ce compte-là devient opérateur d'office.
+      admin: { condition: (_, __, { user }) => Boolean(user) },
       access: { create: champReserveOperateur, update: champReserveOperateur },
     },
     {
@@ -49,7 +51,7 @@ export const Utilisateurs: CollectionConfig = {
       label: "Poste d'intervenant social",
       type: 'relationship',
       relationTo: 'postes',
-      admin: { condition: (_, s) => s?.role === 'intervenant' },
+      admin: { condition: (_, s, { user }) => Boolean(user) && s?.role === 'intervenant' },
       access: { create: champReserveOperateur, update: champReserveOperateur },
     },
     {
@@ -57,7 +59,7 @@ export const Utilisateurs: CollectionConfig = {
       label: 'Unité (commissariat ou brigade)',
       type: 'relationship',
       relationTo: 'sites',
-      admin: { condition: (_, s) => s?.role === 'agent-fsi' },
+      admin: { condition: (_, s, { user }) => Boolean(user) && s?.role === 'agent-fsi' },
       access: { create: champReserveOperateur, update: champReserveOperateur },
     },
   ],
