@@ -12,6 +12,9 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.PASSERELLE_SORTIE ?? './dist',
+  // Un cache par construction : deux publications simultanées (tests, PostgreSQL
+  // et SQLite) ne se marchent pas dessus.
+  cacheDir: process.env.PASSERELLE_SORTIE ? `${process.env.PASSERELLE_SORTIE}/.cache` : './node_modules/.astro',
   output: 'static',
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',

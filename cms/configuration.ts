@@ -25,7 +25,11 @@ const schemaEnvironnement = z
     PAYLOAD_SECRET: z
       .string()
       .optional()
-      .refine((v) => !v || v.length >= 32, 'PAYLOAD_SECRET doit contenir au moins 32 caractères.'),
+      .refine((v) => !v || v.length >= 32, 'PAYLOAD_SECRET doit contenir au moins 32 caractères.')
+      .refine(
+        (v) => !v || !v.startsWith('a-remplacer'),
+        'PAYLOAD_SECRET vaut encore la valeur d’exemple de .env.example : générez-en une avec « openssl rand -hex 32 ».',
+      ),
     PASSERELLE_DONNEES: z.string().optional(),
     PORT: z.coerce
       .number({ error: 'PORT doit être un nombre.' })

@@ -90,6 +90,14 @@ export async function demarrerPortail(): Promise<Portail> {
     dossierStatique: () => dossierClient(pipeline.constructionCourante()),
     next: (req, res) => gestionnaireNext(req, res),
     astro: handler,
+    sante: async () => {
+      try {
+        await payload.count({ collection: 'sites', overrideAccess: true })
+        return { ok: true, details: { publication: pipeline.etat.statut } }
+      } catch {
+        return { ok: false, details: { base: 'injoignable' } }
+      }
+    },
   })
   await new Promise<void>((ok) => serveur.listen(config.port, config.hote, ok))
   const { port } = serveur.address() as AddressInfo

@@ -16,6 +16,8 @@ export type OptionsServeur = {
   dossierStatique: () => string | undefined
   next: Gestionnaire
   astro: GestionnaireAstro
+  /** État de santé pour la sonde de Docker : 200 si la base répond, 503 sinon. */
+  sante: () => Promise<{ ok: boolean; details: Record<string, unknown> }>
 }
 
 const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url) || url === '/favicon.ico'
@@ -33,6 +35,13 @@ export function creerServeur(options: OptionsServeur): Server {
     entetesDeSecurite(res)
     try {
       if (versNext(url)) return await options.next(req, res)
+      if (url === '/sante') {
+        const { ok, details } = await options.sante()
+        res.statusCode = ok ? 200 : 503
+        res.setHeader('Content-Type', 'application/json; charset=utf-8')
+        res.setHeader('Cache-Control', 'no-store')
+        return res.end(JSON.stringify({ statut: ok ? 'ok' : 'indisponible', ...details }))
+      }
       const dossier = options.dossierStatique()
       if (dossier && (req.method === 'GET' || req.method === 'HEAD')) {
         const fichier = resoudreFichier(dossier, url)

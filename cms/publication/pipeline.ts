@@ -35,6 +35,13 @@ export type OptionsPipeline = {
   conserver?: number
 }
 
+/** Première ligne (le constat) et fin du journal (la cause) : l'opérateur voit les deux. */
+export function resumerErreur(message: string, max = 2000): string {
+  if (message.length <= max) return message
+  const [constat] = message.split('\n', 1)
+  return `${constat}\n…\n${message.slice(-(max - constat.length - 3))}`
+}
+
 const heure = (d: Date) =>
   d.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' })
 
@@ -86,7 +93,8 @@ export class PipelinePublication {
   demander(raison: string) {
     this.raisons.push(raison)
     clearTimeout(this.minuterie)
-    if (this.etat.statut !== 'en-cours') void this.changerEtat({ ...this.etat, statut: 'planifiee', resume: 'Publication planifiée' })
+    if (this.etat.statut !== 'en-cours')
+      void this.changerEtat({ ...this.etat, statut: 'planifiee', raison: [...new Set(this.raisons)].join(', '), resume: 'Publication planifiée' })
     this.minuterie = setTimeout(() => void this.publier(), this.options.delaiMs)
     this.minuterie.unref?.()
   }
@@ -149,7 +157,7 @@ export class PipelinePublication {
         raison,
         debut: debut.toISOString(),
         dureeMs: fin.getTime() - debut.getTime(),
-        erreur: (e as Error).message.slice(-2000),
+        erreur: resumerErreur((e as Error).message),
         resume: `Dernière publication : échouée à ${heure(fin)} — le portail affiche toujours la version précédente`,
       })
     }

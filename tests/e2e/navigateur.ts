@@ -1,0 +1,36 @@
+import AxeBuilder from '@axe-core/playwright'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+/**
+ * Chromium de Debian piloté par playwright-core : aucun navigateur n'est
+ * téléchargé. Les options réseau évitent les connexions sortantes que la
+ * machine refuse (notes de pile).
+ */
+export const lancerNavigateur = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+
+/** Aucune violation axe (WCAG 2.1 A et AA, base du RGAA) : la liste complète est affichée en cas d'échec. */
+export async function verifierAccessibilite(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const resume = violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
+  expect(resume, `Violations d'accessibilité sur ${page.url()}`).toEqual([])
+}
+
+/** Collecte les réponses en erreur (≥ 400) chargées par la page. */
+export function surveillerErreurs(page: Page): string[] {
+  const erreurs: string[] = []
+  page.on('response', (r) => {
+    if (r.status() >= 400) erreurs.push(`${r.status()} ${r.url()}`)
+  })
+  return erreurs
+}
+
+/** Une page dans son propre contexte (exigé par axe, et chaque test part de cookies vierges). */
+export async function ouvrirPage(navigateur: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const contexte = await navigateur.newContext({ locale: 'fr-FR', ...options })
+  return contexte.newPage()
+}
