@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { expect } from 'vitest'
 
 /**
  * Chromium de Debian piloté par playwright-core : aucun navigateur n'est
@@ -17,7 +16,7 @@ export const lancerNavigateur = (): Promise<Browser> =>
 export async function verifierAccessibilite(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   const resume = violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
-  expect(resume, `Violations d'accessibilité sur ${page.url()}`).toEqual([])
+  if (resume.length > 0) throw new Error(`Violations d'accessibilité sur ${page.url()} :\n${resume.join('\n')}`)
 }
 
 /** Collecte les réponses en erreur (≥ 400) chargées par la page. */

@@ -41,7 +41,7 @@ export async function setup(project: TestProject) {
   const sortie = createWriteStream(journal)
   const env: NodeJS.ProcessEnv = { ...process.env, PASSERELLE_DONNEES: dossier, PORT: String(port), HOST: '127.0.0.1', PUBLICATION_DELAI_MS: '500' }
   delete env.DATABASE_URL
-  delete env.NODE_ENV
+  delete (env as Record<string, string | undefined>).NODE_ENV
   delete env.PASSERELLE_URL
   processus = spawn(process.execPath, [path.join(racine, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'serveur/demarrer.ts'], {
     cwd: racine,

@@ -208,7 +208,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TABLE "utilisateurs" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"nom" varchar,
-  	"role" "enum_utilisateurs_role" DEFAULT 'agent-fsi' NOT NULL,
+  	"role" "enum_utilisateurs_role" DEFAULT 'agent-fsi',
   	"poste_id" integer,
   	"site_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,

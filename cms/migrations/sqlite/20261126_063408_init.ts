@@ -249,7 +249,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`utilisateurs\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`nom\` text,
-  	\`role\` text DEFAULT 'agent-fsi' NOT NULL,
+  	\`role\` text DEFAULT 'agent-fsi',
   	\`poste_id\` integer,
   	\`site_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
