@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { ErreurConfiguration, lireConfiguration } from '../../cms/configuration'
+
+/** Une configuration absente ou mal formée arrête le démarrage avec un message français qui nomme la variable. */
+const dossier = () => mkdtempSync(path.join(os.tmpdir(), 'passerelle-config-'))
+const lire = (env: Record<string, string>) => lireConfiguration({ PASSERELLE_DONNEES: dossier(), ...env } as NodeJS.ProcessEnv)
+const erreur = (env: Record<string, string>) => {
+  try {
+    lire(env)
+  } catch (e) {
+    expect(e).toBeInstanceOf(ErreurConfiguration)
+    return (e as Error).message
+  }
+  throw new Error('aucune erreur levée')
+}
+
+describe('configuration', () => {
+  it('sans rien : SQLite dans data/, port 3000, secret de développement généré une fois et jamais commité', () => {
+    const donnees = dossier()
+    const config = lireConfiguration({ PASSERELLE_DONNEES: donnees } as NodeJS.ProcessEnv)
+    expect(config.base).toEqual({ type: 'sqlite', url: `file:${path.join(donnees, 'passerelle.db')}` })
+    expect(config.port).toBe(3000)
+    expect(config.secret).toMatch(/^[0-9a-f]{64}$/)
+    expect(readFileSync(path.join(donnees, 'secret-developpement.txt'), 'utf8')).toBe(config.secret)
+    expect(lireConfiguration({ PASSERELLE_DONNEES: donnees } as NodeJS.ProcessEnv).secret).toBe(config.secret)
+  })
+
+  it('reconnaît PostgreSQL et MongoDB', () => {
+    expect(lire({ DATABASE_URL: 'postgres://u@h:5432/b' }).base.type).toBe('postgres')
+    expect(lire({ DATABASE_URL: 'mongodb://h/b' }).base.type).toBe('mongodb')
+  })
+
+  it('exige PAYLOAD_SECRET en production, sans en générer', () => {
+    const donnees = dossier()
+    expect(() => lireConfiguration({ NODE_ENV: 'production', PASSERELLE_DONNEES: donnees } as NodeJS.ProcessEnv)).toThrow(
+      /PAYLOAD_SECRET : PAYLOAD_SECRET est obligatoire en production/,
+    )
+    expect(existsSync(path.join(donnees, 'secret-developpement.txt'))).toBe(false)
+  })
+
+  it.each([
+    [{ PORT: 'trois-mille' }, /PORT : PORT doit être un nombre/],
+    [{ PORT: '70000' }, /PORT : PORT doit être compris entre 1 et 65535/],
+    [{ DATABASE_URL: 'mysql://h/b' }, /DATABASE_URL : DATABASE_URL doit commencer par/],
+    [{ PAYLOAD_SECRET: 'court' }, /PAYLOAD_SECRET : PAYLOAD_SECRET doit contenir au moins 32 caractères/],
+    [{ PASSERELLE_URL: 'passerelle.local' }, /PASSERELLE_URL : PASSERELLE_URL doit être une URL complète/],
+    [{ ANNUAIRE_DEMO: 'peut-être' }, /ANNUAIRE_DEMO : ANNUAIRE_DEMO doit valoir « oui » ou « non »/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV : NODE_ENV doit valoir/],
+  ])('refuse %o avec un message qui nomme la variable', (env, attendu) => {
+    expect(erreur(env)).toMatch(attendu)
+  })
+
+  it('liste toutes les erreurs à la fois', () => {
+    const message = erreur({ PORT: 'x', DATABASE_URL: 'mysql://h/b' })
+    expect(message).toContain('PORT')
+    expect(message).toContain('DATABASE_URL')
+  })
+})
