@@ -111,7 +111,7 @@ function secretDeDeveloppement(dossierDonnees: string): string {
   return secret
 }
 
-export function lireConfiguration(env: NodeJS.ProcessEnv = process.env): Configuration {
+export function lireConfiguration(env: Record<string, string | undefined> = process.env): Configuration {
   const resultat = schemaEnvironnement.safeParse(env)
   if (!resultat.success) {
     throw new ErreurConfiguration(

@@ -8,7 +8,7 @@ import { ErreurConfiguration, lireConfiguration } from '../../cms/configuration'
 
 /** Une configuration absente ou mal formée arrête le démarrage avec un message français qui nomme la variable. */
 const dossier = () => mkdtempSync(path.join(os.tmpdir(), 'passerelle-config-'))
-const lire = (env: Record<string, string>) => lireConfiguration({ PASSERELLE_DONNEES: dossier(), ...env } as NodeJS.ProcessEnv)
+const lire = (env: Record<string, string>) => lireConfiguration({ PASSERELLE_DONNEES: dossier(), ...env })
 const erreur = (env: Record<string, string>) => {
   try {
     lire(env)
@@ -22,12 +22,12 @@ const erreur = (env: Record<string, string>) => {
 describe('configuration', () => {
   it('sans rien : SQLite dans data/, port 3000, secret de développement généré une fois et jamais commité', () => {
     const donnees = dossier()
-    const config = lireConfiguration({ PASSERELLE_DONNEES: donnees } as NodeJS.ProcessEnv)
+    const config = lireConfiguration({ PASSERELLE_DONNEES: donnees })
     expect(config.base).toEqual({ type: 'sqlite', url: `file:${path.join(donnees, 'passerelle.db')}` })
     expect(config.port).toBe(3000)
     expect(config.secret).toMatch(/^[0-9a-f]{64}$/)
     expect(readFileSync(path.join(donnees, 'secret-developpement.txt'), 'utf8')).toBe(config.secret)
-    expect(lireConfiguration({ PASSERELLE_DONNEES: donnees } as NodeJS.ProcessEnv).secret).toBe(config.secret)
+    expect(lireConfiguration({ PASSERELLE_DONNEES: donnees }).secret).toBe(config.secret)
   })
 
   it('reconnaît PostgreSQL et MongoDB', () => {
@@ -37,7 +37,7 @@ describe('configuration', () => {
 
   it('exige PAYLOAD_SECRET en production, sans en générer', () => {
     const donnees = dossier()
-    expect(() => lireConfiguration({ NODE_ENV: 'production', PASSERELLE_DONNEES: donnees } as NodeJS.ProcessEnv)).toThrow(
+    expect(() => lireConfiguration({ NODE_ENV: 'production', PASSERELLE_DONNEES: donnees })).toThrow(
       /PAYLOAD_SECRET : PAYLOAD_SECRET est obligatoire en production/,
     )
     expect(existsSync(path.join(donnees, 'secret-developpement.txt'))).toBe(false)
