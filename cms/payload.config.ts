@@ -60,7 +60,11 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'dd/MM/yyyy HH:mm',
     meta: { titleSuffix: ' – Passerelle (admin)' },
-    importMap: { baseDir: path.join(config.racine, 'cms') },
+    importMap: {
+      baseDir: path.join(config.racine, 'cms'),
+      importMapFile: path.join(config.racine, 'cms', 'app', '(payload)', 'admin', 'importMap.js'),
+    },
+    components: { beforeDashboard: ['/components/EtatPublication#EtatPublication'] },
   },
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
   collections: [Sites, Postes, Structures, Services, Referentiels, Plaquettes, Medias, Utilisateurs],

@@ -103,6 +103,9 @@ describe('admin de l’opérateur', () => {
 
     await page.goto(`${url}/admin/globals/publication`)
     await expect.poll(async () => page.locator('#field-resume').inputValue(), { timeout: 30_000 }).toMatch(/réussie à \d\d:\d\d/)
+    // Le tableau de bord le dit aussi, sans aller chercher la page de détail.
+    await page.goto(`${url}/admin`)
+    await expect.poll(() => page.locator('#etat-publication').innerText()).toBe('Publication du portail : réussie')
     await page.context().close()
   })
 })
