@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 import { preparerPayload } from '../cms/base'
 import { configuration } from '../cms/configuration'
 import { armerPublication } from '../cms/publication/demande'
+import { surveillerDemandes } from '../cms/publication/demandesExternes'
 import { empreinteDuCode, SOURCES_PORTAIL } from '../cms/publication/empreinte'
 import { constructeurAstro, PipelinePublication, type EtatPublication } from '../cms/publication/pipeline'
 import { resumerBilan, seeder } from '../cms/seed'
@@ -85,6 +86,10 @@ export async function demarrerPortail(): Promise<Portail> {
   const gestionnaireNext = appNext.getRequestHandler()
 
   armerPublication((raison) => pipeline.demander(raison))
+  const veilleur = surveillerDemandes(config.dossierDonnees, (raison) => pipeline.demander(raison))
+  // Les pages disent « mis à jour il y a 19 mois » : une publication par jour garde ces durées justes.
+  const quotidienne = setInterval(() => pipeline.demander('mise à jour quotidienne'), 24 * 60 * 60 * 1000)
+  quotidienne.unref()
 
   const serveur = creerServeur({
     dossierStatique: () => dossierClient(pipeline.constructionCourante()),
@@ -110,6 +115,8 @@ export async function demarrerPortail(): Promise<Portail> {
     pipeline,
     arreter: async () => {
       armerPublication(undefined)
+      veilleur.close()
+      clearInterval(quotidienne)
       pipeline.arreter()
       await pipeline.attendre()
       await new Promise((ok) => serveur.close(() => ok(undefined)))
