@@ -19,6 +19,8 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  // Les formulaires POST des routes à la demande n'acceptent que la même origine (CSRF).
+  security: { checkOrigin: true },
   vite: {
     // Payload et ses dépendances restent des modules node_modules chargés à l'exécution.
     ssr: { external: ['payload', 'sharp', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', 'next'] },

@@ -71,6 +71,7 @@ export interface Config {
     postes: Poste;
     structures: Structure;
     services: Service;
+    signalements: Signalement;
     referentiels: Referentiel;
     plaquettes: Plaquette;
     medias: Media;
@@ -90,6 +91,7 @@ export interface Config {
     postes: PostesSelect<false> | PostesSelect<true>;
     structures: StructuresSelect<false> | StructuresSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
+    signalements: SignalementsSelect<false> | SignalementsSelect<true>;
     referentiels: ReferentielsSelect<false> | ReferentielsSelect<true>;
     plaquettes: PlaquettesSelect<false> | PlaquettesSelect<true>;
     medias: MediasSelect<false> | MediasSelect<true>;
@@ -869,6 +871,23 @@ export interface Service {
   createdAt: string;
 }
 /**
+ * Erreurs signalées depuis les fiches du portail. Corrigez la fiche puis passez le signalement à « Corrigé ».
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signalements".
+ */
+export interface Signalement {
+  id: number;
+  structure: number | Structure;
+  motif: 'coordonnees' | 'horaires' | 'service-ferme' | 'conditions' | 'autre';
+  message: string;
+  resume?: string | null;
+  statut: 'nouveau' | 'en-cours' | 'corrige' | 'rejete';
+  noteInterne?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "referentiels".
  */
@@ -993,6 +1012,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'services';
         value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'signalements';
+        value: number | Signalement;
       } | null)
     | ({
         relationTo: 'referentiels';
@@ -1155,6 +1178,20 @@ export interface ServicesSelect<T extends boolean = true> {
   horaires_accueil?: T;
   numero_court?: T;
   date_maj?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signalements_select".
+ */
+export interface SignalementsSelect<T extends boolean = true> {
+  structure?: T;
+  motif?: T;
+  message?: T;
+  resume?: T;
+  statut?: T;
+  noteInterne?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -13,6 +13,7 @@ import { Plaquettes } from './collections/Plaquettes'
 import { Postes } from './collections/Postes'
 import { Referentiels } from './collections/Referentiels'
 import { Services } from './collections/Services'
+import { Signalements } from './collections/Signalements'
 import { Sites } from './collections/Sites'
 import { Structures } from './collections/Structures'
 import { Utilisateurs } from './collections/Utilisateurs'
@@ -67,7 +68,7 @@ export default buildConfig({
     components: { beforeDashboard: ['/components/EtatPublication#EtatPublication'] },
   },
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
-  collections: [Sites, Postes, Structures, Services, Referentiels, Plaquettes, Medias, Utilisateurs],
+  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs],
   globals: [Publication],
   editor: lexicalEditor(),
   db: adaptateur(config.base),

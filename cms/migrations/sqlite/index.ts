@@ -1,9 +1,15 @@
 import * as migration_20261126_063408_init from './20261126_063408_init';
+import * as migration_20261126_064412_signalements from './20261126_064412_signalements';
 
 export const migrations = [
   {
     up: migration_20261126_063408_init.up,
     down: migration_20261126_063408_init.down,
-    name: '20261126_063408_init'
+    name: '20261126_063408_init',
+  },
+  {
+    up: migration_20261126_064412_signalements.up,
+    down: migration_20261126_064412_signalements.down,
+    name: '20261126_064412_signalements'
   },
 ];
