@@ -51,7 +51,21 @@ describe('portail public', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe(nom)
     expect(await page.locator('main').innerText()).toContain('Données de démonstration')
     expect(await page.locator('a[href^="tel:+33465"]').count()).toBeGreaterThan(0)
+    expect(await page.locator('main').innerText()).toMatch(/Fiche mise à jour (il y a|aujourd’hui)/)
     await verifierAccessibilite(page)
+    await page.context().close()
+  })
+
+  it('une fiche dit, à l’heure de Paris, si la structure est ouverte en ce moment', async () => {
+    const page = await ouvrirPage(navigateur)
+    // Le CCAS de Bourg-en-Bresse de l'annuaire de démonstration a des horaires du lundi au vendredi.
+    await page.goto(`${url}/annuaire/s-bourg-en-bresse-ccas`)
+    expect(await page.locator('main').innerText()).toMatch(/Lundi : \d+ h/i)
+    await expect.poll(() => page.locator('[data-ouverture]').textContent()).toMatch(/^(Ouvert|Fermé)/)
+    await verifierAccessibilite(page)
+    const invalide = await fetch(`${url}/annuaire/ouverture/${encodeURIComponent('../etc')}.json`)
+    expect(invalide.status).toBe(400)
+    expect((await invalide.json()).erreur).toContain('Identifiant de structure invalide')
     await page.context().close()
   })
 

@@ -1,0 +1,93 @@
+import opening_hours from 'opening_hours'
+
+/**
+ * Horaires d'accueil (syntaxe OpenStreetMap « opening_hours ») dits en
+ * français : « Ouvert aujourd'hui jusqu'à 17 h », « Fermé, ouvre lundi à 8 h 30 ».
+ * Tout est évalué à l'heure de Paris, quel que soit le fuseau du serveur.
+ */
+const FUSEAU = 'Europe/Paris'
+// Pour les jours fériés (« PH off ») : la bibliothèque les déduit du pays et de la région.
+const LIEU = { lat: 46.2, lon: 5.22, address: { country_code: 'fr', state: 'Auvergne-Rhône-Alpes' } }
+const JOURS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi']
+
+/** Date « locale » dont les champs valent l'heure murale de Paris : opening_hours lit les champs locaux. */
+function heureDeParis(instant: Date): Date {
+  const parties = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: FUSEAU,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>
+  return new Date(parties.year, parties.month - 1, parties.day, parties.hour, parties.minute, parties.second)
+}
+
+export const heureEnMots = (d: Date) => (d.getMinutes() === 0 ? `${d.getHours()} h` : `${d.getHours()} h ${String(d.getMinutes()).padStart(2, '0')}`)
+
+function analyser(horaires: string | null | undefined) {
+  if (!horaires) return undefined
+  try {
+    return new opening_hours(horaires, LIEU as never, { locale: 'fr' } as never)
+  } catch {
+    return undefined
+  }
+}
+
+const memeJour = (a: Date, b: Date) => a.toDateString() === b.toDateString()
+const lendemain = (a: Date, b: Date) => memeJour(new Date(a.getFullYear(), a.getMonth(), a.getDate() + 1), b)
+
+function quand(reference: Date, d: Date): string {
+  if (memeJour(reference, d)) return `aujourd’hui à ${heureEnMots(d)}`
+  if (lendemain(reference, d)) return `demain à ${heureEnMots(d)}`
+  const ecart = (d.getTime() - reference.getTime()) / 86_400_000
+  return ecart < 6 ? `${JOURS[d.getDay()]} à ${heureEnMots(d)}` : `le ${d.getDate() === 1 ? '1er' : d.getDate()} ${d.toLocaleDateString('fr-FR', { month: 'long' })} à ${heureEnMots(d)}`
+}
+
+export type EtatOuverture = { ouvert: boolean; texte: string }
+
+/** « Ouvert aujourd'hui jusqu'à 17 h » ; undefined si les horaires sont absents ou illisibles. */
+export function etatOuverture(horaires: string | null | undefined, maintenant: Date): EtatOuverture | undefined {
+  const oh = analyser(horaires)
+  if (!oh) return undefined
+  const ici = heureDeParis(maintenant)
+  const ouvert = oh.getState(ici)
+  const changement = oh.getNextChange(ici) as Date | undefined
+  if (ouvert) {
+    if (!changement) return { ouvert, texte: 'Ouvert en continu' }
+    return { ouvert, texte: memeJour(ici, changement) ? `Ouvert aujourd’hui jusqu’à ${heureEnMots(changement)}` : `Ouvert jusqu’à ${quand(ici, changement)}` }
+  }
+  if (!changement) return { ouvert, texte: 'Fermé' }
+  return { ouvert, texte: `Fermé, ouvre ${quand(ici, changement)}` }
+}
+
+/** Horaires de la semaine, jour par jour : « lundi : 8 h 30 – 12 h, 13 h 30 – 17 h ». */
+export function horairesDeLaSemaine(horaires: string | null | undefined): { jour: string; plages: string }[] | undefined {
+  const oh = analyser(horaires)
+  if (!oh) return undefined
+  // Une semaine sans jour férié en France (lundi 7 au dimanche 13 juin 2027) sert de référence.
+  const lignes: { jour: string; plages: string }[] = []
+  for (let i = 0; i < 7; i++) {
+    const debut = new Date(2027, 5, 7 + i)
+    const fin = new Date(2027, 5, 8 + i)
+    const plages = (oh.getOpenIntervals(debut, fin) as [Date, Date][]).map(([a, b]) => `${heureEnMots(a)} – ${memeJour(a, b) ? heureEnMots(b) : '24 h'}`)
+    lignes.push({ jour: JOURS[debut.getDay()], plages: plages.length ? plages.join(', ') : 'fermé' })
+  }
+  return lignes
+}
+
+/** « mis à jour il y a 19 mois » ; une fiche de plus de 12 mois est signalée comme ancienne. */
+export function fraicheur(dateMaj: string | Date, maintenant: Date): { texte: string; ilYa: string; ancienne: boolean } {
+  const d = new Date(dateMaj)
+  const mois = (maintenant.getFullYear() - d.getFullYear()) * 12 + (maintenant.getMonth() - d.getMonth()) - (maintenant.getDate() < d.getDate() ? 1 : 0)
+  const jours = Math.floor((maintenant.getTime() - d.getTime()) / 86_400_000)
+  const ilYa =
+    jours < 1 ? 'aujourd’hui' : mois < 1 ? `il y a ${jours} jour${jours > 1 ? 's' : ''}` : mois < 24 ? `il y a ${mois} mois` : `il y a ${Math.floor(mois / 12)} ans`
+  return { texte: `mis à jour ${ilYa}`, ilYa, ancienne: mois >= 12 }
+}
