@@ -579,6 +579,10 @@ export interface Poste {
    */
   courriel?: string | null;
   sites?: (number | Site)[] | null;
+  /**
+   * SIREN des EPCI (200071751) ou codes INSEE des communes (01053) de ce secteur. Sert à « Qui contacter ? » par commune ; une commune qui accueille une unité relève du poste de cette unité.
+   */
+  territoire?: string[] | null;
   presentation?: string | null;
   ordre?: number | null;
   updatedAt: string;
@@ -893,13 +897,17 @@ export interface Signalement {
  */
 export interface Referentiel {
   id: number;
-  referentiel: 'profil' | 'problematique' | 'type-partenaire' | 'mode-saisine';
+  referentiel: 'profil' | 'problematique' | 'type-partenaire' | 'mode-saisine' | 'numero-urgence';
   /**
    * Code stable utilisé dans les statistiques : ne pas le changer une fois utilisé.
    */
   code: string;
   libelle: string;
   description?: string | null;
+  /**
+   * Ex. « 115 », « 17 ou 112 ».
+   */
+  numero?: string | null;
   actif?: boolean | null;
   ordre?: number | null;
   updatedAt: string;
@@ -1104,6 +1112,7 @@ export interface PostesSelect<T extends boolean = true> {
   telephone?: T;
   courriel?: T;
   sites?: T;
+  territoire?: T;
   presentation?: T;
   ordre?: T;
   updatedAt?: T;
@@ -1204,6 +1213,7 @@ export interface ReferentielsSelect<T extends boolean = true> {
   code?: T;
   libelle?: T;
   description?: T;
+  numero?: T;
   actif?: T;
   ordre?: T;
   updatedAt?: T;

@@ -70,7 +70,7 @@ export async function seeder(payload: Payload, options: { dossier?: string; annu
   const cleRef = (r: string, c: string) => `${r}:${c}`
   const refs = new Set(refsExistants.map((r) => cleRef(r.referentiel, r.code)))
   const entrees = [
-    ...(['profil', 'problematique', 'mode-saisine'] as const).flatMap((r) => contenu.refs[r].map((e) => ({ referentiel: r, ...e }))),
+    ...(['profil', 'problematique', 'mode-saisine', 'numero-urgence'] as const).flatMap((r) => contenu.refs[r].map((e) => ({ referentiel: r, ...e }))),
     ...Object.entries(referentiels.typesPartenaires).map(([code, libelle], i) => ({
       referentiel: 'type-partenaire' as const,
       code,

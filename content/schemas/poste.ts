@@ -9,6 +9,9 @@ export const posteSeed = z.object({
   telephone: z.string().regex(/^0\d( \d\d){4}$/, 'téléphone : format « 04 65 71 12 34 » attendu').optional(),
   courriel: z.email({ error: 'courriel invalide' }).optional(),
   sites: z.array(z.string()).default([]),
+  territoire: z
+    .array(z.string().regex(/^(\d{5}|\d{9})$/, 'territoire : code INSEE de commune (5 chiffres) ou SIREN d’EPCI (9 chiffres) attendu'))
+    .default([]),
   presentation: z.string().optional(),
   ordre: z.number().int().optional(),
 })

@@ -4,6 +4,7 @@ export const entreeReferentiel = z.object({
   code: z.string({ error: 'code manquant' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'code : lettres minuscules, chiffres et tirets'),
   libelle: z.string({ error: 'libellé manquant' }).min(2, 'libellé trop court'),
   description: z.string().optional(),
+  numero: z.string().regex(/^[0-9 ]+( ou [0-9 ]+)?$/, 'numéro : chiffres uniquement (ex. « 115 », « 116 006 »)').optional(),
   ordre: z.number().int().optional(),
 })
 
@@ -20,6 +21,7 @@ export const fichierReferentiels = z.object({
   profil: liste,
   problematique: liste,
   'mode-saisine': liste,
+  'numero-urgence': liste,
 })
 
 export type EntreeReferentiel = z.infer<typeof entreeReferentiel>

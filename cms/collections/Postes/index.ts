@@ -44,6 +44,20 @@ export const Postes: CollectionConfig = {
       relationTo: 'sites',
       hasMany: true,
     },
+    {
+      name: 'territoire',
+      label: 'Territoire couvert',
+      type: 'text',
+      hasMany: true,
+      admin: {
+        description:
+          'SIREN des EPCI (200071751) ou codes INSEE des communes (01053) de ce secteur. Sert à « Qui contacter ? » par commune ; une commune qui accueille une unité relève du poste de cette unité.',
+      },
+      validate: (valeurs: string[] | null | undefined) => {
+        const fautifs = (valeurs ?? []).filter((v) => !/^(\d{5}|\d{9})$/.test(v))
+        return fautifs.length === 0 ? true : `Territoire : code(s) non reconnu(s) ${fautifs.map((f) => `« ${f} »`).join(', ')}.`
+      },
+    },
     { name: 'presentation', label: 'Rôle et missions', type: 'textarea' },
     { name: 'ordre', label: "Ordre d'affichage", type: 'number', defaultValue: 100, admin: { position: 'sidebar' } },
   ],

@@ -14,6 +14,7 @@ export const REFERENTIELS = {
   problematique: 'Problématique sociale principale',
   'type-partenaire': 'Type de partenaire',
   'mode-saisine': 'Mode de saisine',
+  'numero-urgence': 'Numéro d’urgence (hors présence de l’intervenant social)',
 } as const
 
 export const Referentiels: CollectionConfig = {
@@ -70,6 +71,16 @@ export const Referentiels: CollectionConfig = {
     },
     { name: 'libelle', label: 'Libellé', type: 'text', required: true },
     { name: 'description', label: 'Description', type: 'textarea' },
+    {
+      name: 'numero',
+      label: 'Numéro à composer',
+      type: 'text',
+      admin: { condition: (_, s) => s?.referentiel === 'numero-urgence', description: 'Ex. « 115 », « 17 ou 112 ».' },
+      validate: (v: string | null | undefined, { siblingData }: { siblingData: { referentiel?: string } }) =>
+        siblingData?.referentiel !== 'numero-urgence' || (v && /^[0-9 ]+( ou [0-9 ]+)?$/.test(v))
+          ? true
+          : 'Numéro à composer : chiffres uniquement (ex. « 115 », « 116 006 »).',
+    },
     { name: 'actif', label: 'Actif', type: 'checkbox', defaultValue: true },
     { name: 'ordre', label: "Ordre d'affichage", type: 'number', defaultValue: 100 },
   ],
