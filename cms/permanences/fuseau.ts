@@ -102,6 +102,21 @@ export function heureLocale(instant: Date, fuseau: string = FUSEAU): HeureLocale
  * ambiguë (2 h 30 le dernier dimanche d'octobre) prend la première (heure d'été).
  */
 export function instantLocal(date: DateLocale, heure: HeureLocale, fuseau: string = FUSEAU): Date {
+  // Mémorisé : un flux départemental convertit quelques milliers d'heures murales, chacune
+  // coûtant une dizaine d'appels à Intl. Le résultat ne dépend que des arguments.
+  const cle = `${fuseau} ${date} ${heure}`
+  let t = memoire.get(cle)
+  if (t === undefined) {
+    if (memoire.size >= 20_000) memoire.clear()
+    t = calculerInstantLocal(date, heure, fuseau)
+    memoire.set(cle, t)
+  }
+  return new Date(t)
+}
+
+const memoire = new Map<string, number>()
+
+function calculerInstantLocal(date: DateLocale, heure: HeureLocale, fuseau: string): number {
   const { annee, mois, jour } = lireDateLocale(date)
   const { heure: h, minute } = lireHeure(heure)
   const naif = Date.UTC(annee, mois - 1, jour, h, minute)
@@ -111,9 +126,9 @@ export function instantLocal(date: DateLocale, heure: HeureLocale, fuseau: strin
   const justes = decalages
     .map((d) => naif - d * 60_000)
     .filter((t) => jourLocal(new Date(t), fuseau) === date && heureLocale(new Date(t), fuseau) === heure)
-  if (justes.length > 0) return new Date(Math.min(...justes))
+  if (justes.length > 0) return Math.min(...justes)
   // Heure sautée au passage à l'heure d'été : on avance du saut.
-  return new Date(naif - Math.min(...decalages) * 60_000)
+  return naif - Math.min(...decalages) * 60_000
 }
 
 /** Décale une date civile de `n` jours (calcul en UTC pur : pas d'heure, pas de fuseau). */

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod'
 
+import { dateCivileEnMots } from './date-en-mots'
 import { formaterDateLocale, jourLocal, lireDateLocale } from './fuseau'
 import { estDateDeLaSerie, regleMinimaleValide, verifierRegleRrule } from './recurrence'
 import { JOURS_OUVRES, MOMENTS, type Moment, RANGS } from './vocabulaire'
@@ -30,11 +31,21 @@ export function decrire(valeur: unknown): string {
   return Array.isArray(valeur) ? 'une liste' : 'un objet'
 }
 
-/** Champ facultatif : Payload enregistre `null` pour un champ vidé, on le traite comme absent. */
-const sansNull = (v: unknown) => (v === null ? undefined : v)
+/**
+ * Champ facultatif : Payload enregistre `null` pour un champ vidé, on le traite
+ * comme absent. Le paramètre typé donne aux appelants TypeScript le bon type
+ * d'entrée (`PermanenceSaisie`) ; à l'exécution, tout est revérifié.
+ */
+function facultatif<S extends z.ZodType>(schema: S) {
+  return z.preprocess((v: z.input<S> | null | undefined) => (v === null ? undefined : v), schema.optional())
+}
+/** Idem, avec une valeur par défaut. */
+function parDefaut<S extends z.ZodType>(schema: S, defaut: z.util.NoUndefined<z.output<S>>) {
+  return z.preprocess((v: z.input<S> | null | undefined) => (v === null ? undefined : v), schema.optional().default(defaut))
+}
 
 /** Identifiant Payload (nombre en SQLite/PostgreSQL, chaîne en MongoDB) ou slug. */
-export const referenceSchema = z.union([z.number().int().positive(), z.string().trim().min(1)], {
+export const referenceSchema = z.union([z.number().int().positive(), z.string().trim().min(1, { error: 'obligatoire (identifiant ou slug)' })], {
   error: (iss) =>
     iss.input === undefined || iss.input === null || iss.input === ''
       ? 'obligatoire (identifiant ou slug)'
@@ -52,7 +63,7 @@ const RE_HORODATAGE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
  * à 23 h en UTC, et c'est bien le jour parisien que l'opérateur a choisi.
  */
 export const dateLocaleSchema = z.preprocess(
-  (v) => {
+  (v: string | Date) => {
     if (v instanceof Date) return Number.isNaN(v.getTime()) ? v : jourLocal(v)
     if (typeof v === 'string') {
       const t = v.trim()
@@ -100,8 +111,10 @@ const MOMENTS_SAISIS: Record<string, Moment> = { matin: 'matin', 'après-midi': 
  * correspondent à un préréglage, pour dire « chaque mardi après-midi » plutôt
  * que « chaque mardi, 14 h – 17 h ».
  */
+export type CreneauSaisi = Moment | 'apres-midi' | { debut: string; fin: string }
+
 export const creneauSchema = z.preprocess(
-  (v) => {
+  (v: CreneauSaisi) => {
     if (typeof v === 'string' && MOMENTS_SAISIS[v.trim().toLowerCase()]) {
       const moment = MOMENTS_SAISIS[v.trim().toLowerCase()]!
       return { ...MOMENTS[moment] }
@@ -133,7 +146,7 @@ export const jourSchema = z.enum(JOURS_OUVRES, {
 
 /** Rang dans le mois. Un champ select renvoie « 2 » ou « dernier » : on les accepte aussi. */
 export const rangSchema = z.preprocess(
-  (v) => (v === 'dernier' ? -1 : typeof v === 'string' && /^\s*-?\d\s*$/.test(v) ? Number(v) : v),
+  (v: (typeof RANGS)[number] | `${(typeof RANGS)[number]}` | 'dernier') => (v === 'dernier' ? -1 : typeof v === 'string' && /^\s*-?\d\s*$/.test(v) ? Number(v) : v),
   z.literal(RANGS, {
     error: (iss) =>
       iss.input === undefined ? 'obligatoire (1 à 5, ou « dernier »)' : `rang 1 à 5 ou « dernier » (-1) attendu, reçu ${decrire(iss.input)}`,
@@ -146,7 +159,7 @@ const motifSchema = z
   .min(2, { error: 'obligatoire : il s’affiche dans le bandeau (« congés », « formation »…)' })
   .max(200, { error: '200 caractères au plus (il s’affiche dans un bandeau)' })
 
-const texteFacultatif = z.preprocess(sansNull, z.string().trim().max(200, { error: '200 caractères au plus' }).optional())
+const texteFacultatif = facultatif(z.string().trim().max(200, { error: '200 caractères au plus' }))
 
 // ---------------------------------------------------------------------------
 // Récurrence : les préréglages de l'opérateur
@@ -168,7 +181,7 @@ const unParMois = z.object({
   type: z.literal('un-par-mois'),
   jour: jourSchema,
   /** « Un jeudi par mois » ne dit pas lequel : le 1er par défaut, l'opérateur peut préciser. */
-  rang: z.preprocess(sansNull, rangSchema.optional().default(1)),
+  rang: parDefaut(rangSchema, 1),
 })
 const personnalisee = z.object({
   type: z.literal('personnalisee'),
@@ -205,31 +218,18 @@ export type RecurrenceSaisie = z.input<typeof recurrenceSchema>
 // ---------------------------------------------------------------------------
 
 /** Première date d'affichage du bandeau ; par défaut quelques jours avant (voir `bandeaux.ts`). */
-const afficherDes = z.preprocess(sansNull, dateLocaleSchema.optional())
+const afficherDes = facultatif(dateLocaleSchema)
 
-const fermeture = z.preprocess(
-  // « date » pour une seule journée, « du »/« au » pour une période : les deux se disent.
-  (v) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>
-      if ((o.du === undefined || o.du === null) && o.date !== undefined && o.date !== null) {
-        const { date, ...reste } = o
-        return { ...reste, du: date, au: o.au ?? date }
-      }
-    }
-    return v
-  },
-  z
-    .object({
-      type: z.literal('fermeture'),
-      du: dateLocaleSchema,
-      au: z.preprocess(sansNull, dateLocaleSchema.optional()),
-      motif: motifSchema,
-      afficherDes,
-    })
-    .transform((e) => ({ ...e, au: e.au ?? e.du }))
-    .refine((e) => e.au >= e.du, { error: 'la date de fin de fermeture précède la date de début', path: ['au'] }),
-)
+const fermeture = z
+  .object({
+    type: z.literal('fermeture'),
+    du: dateLocaleSchema,
+    au: facultatif(dateLocaleSchema),
+    motif: motifSchema,
+    afficherDes,
+  })
+  .transform((e) => ({ ...e, au: e.au ?? e.du }))
+  .refine((e) => e.au >= e.du, { error: 'la date de fin de fermeture précède la date de début', path: ['au'] })
 
 const deplacement = z
   .object({
@@ -238,11 +238,11 @@ const deplacement = z
     date: dateLocaleSchema,
     motif: motifSchema,
     /** Nouveau lieu, s'il change. */
-    site: z.preprocess(sansNull, referenceSchema.optional()),
+    site: facultatif(referenceSchema),
     /** Nouvelle date, si elle change. */
-    nouvelleDate: z.preprocess(sansNull, dateLocaleSchema.optional()),
+    nouvelleDate: facultatif(dateLocaleSchema),
     /** Nouvel horaire, s'il change. */
-    creneau: z.preprocess(sansNull, creneauSchema.optional()),
+    creneau: facultatif(creneauSchema),
     afficherDes,
   })
   .refine((e) => e.site !== undefined || e.nouvelleDate !== undefined || e.creneau !== undefined, {
@@ -254,19 +254,37 @@ const ajout = z.object({
   type: z.literal('ajout'),
   date: dateLocaleSchema,
   /** Horaire de cette date ; par défaut celui de la permanence. */
-  creneau: z.preprocess(sansNull, creneauSchema.optional()),
+  creneau: facultatif(creneauSchema),
   /** Lieu de cette date ; par défaut celui de la permanence. */
-  site: z.preprocess(sansNull, referenceSchema.optional()),
-  motif: z.preprocess(sansNull, motifSchema.optional().default('permanence supplémentaire')),
+  site: facultatif(referenceSchema),
+  motif: parDefaut(motifSchema, 'permanence supplémentaire'),
   afficherDes,
 })
 
 export const TYPES_EXCEPTION = ['fermeture', 'deplacement', 'ajout'] as const
 
-export const exceptionSchema = z.discriminatedUnion('type', [fermeture, deplacement, ajout], {
+const unionExceptions = z.discriminatedUnion('type', [fermeture, deplacement, ajout], {
   error: (iss) =>
     `type d'exception ${decrire((iss.input as { type?: unknown } | undefined)?.type)} inconnu (attendu : fermeture, deplacement ou ajout)`,
 })
+
+/** Fermeture d'une seule journée écrite avec « date » plutôt que « du »/« au ». */
+type FermetureDUnJour = Omit<z.input<typeof fermeture>, 'du' | 'au'> & { date: string | Date }
+export type ExceptionSaisie = z.input<typeof unionExceptions> | FermetureDUnJour
+
+/** Une fermeture d'une seule journée peut s'écrire avec « date » : on la ramène à « du »/« au ». */
+function dateSeuleEnPeriode(v: ExceptionSaisie): unknown {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>
+    if (o.type === 'fermeture' && (o.du === undefined || o.du === null) && o.date !== undefined && o.date !== null) {
+      const { date, ...reste } = o
+      return { ...reste, du: date, au: o.au ?? date }
+    }
+  }
+  return v
+}
+
+export const exceptionSchema = z.preprocess(dateSeuleEnPeriode, unionExceptions)
 export type Exception = z.output<typeof exceptionSchema>
 
 // ---------------------------------------------------------------------------
@@ -277,22 +295,19 @@ export const permanenceSchema = z
   .object(
     {
       /** Identifiant CMS : il fonde les UID du flux ICS, qui doivent survivre aux modifications. */
-      id: z.preprocess(sansNull, z.union([z.number().int(), z.string().trim().min(1)]).optional()),
+      id: facultatif(z.union([z.number().int(), z.string().trim().min(1)])),
       site: referenceSchema,
       poste: referenceSchema,
-      creneau: z.preprocess(sansNull, creneauSchema.optional()),
+      creneau: facultatif(creneauSchema),
       recurrence: recurrenceSchema,
-      dateDebut: z.preprocess(sansNull, dateLocaleSchema.optional()),
-      dateFin: z.preprocess(sansNull, dateLocaleSchema.optional()),
+      dateDebut: facultatif(dateLocaleSchema),
+      dateFin: facultatif(dateLocaleSchema),
       /** Par défaut un jour férié annule la permanence ; cocher pour la maintenir. */
-      joursFeriesMaintenus: z.preprocess(sansNull, z.boolean({ error: 'oui ou non attendu' }).optional().default(false)),
-      exceptions: z.preprocess(
-        sansNull,
-        z.array(exceptionSchema, { error: (iss) => `liste attendue, reçu ${decrire(iss.input)}` }).optional().default([]),
-      ),
+      joursFeriesMaintenus: parDefaut(z.boolean({ error: 'oui ou non attendu' }), false),
+      exceptions: parDefaut(z.array(exceptionSchema, { error: (iss) => `liste attendue, reçu ${decrire(iss.input)}` }), []),
       /** Champ automatique de Payload : sert de DTSTAMP dans le flux ICS (dernière révision). */
       updatedAt: z.preprocess(
-        (v) => (v === null ? undefined : typeof v === 'string' ? new Date(v) : v),
+        (v: Date | string | null | undefined) => (v === null ? undefined : typeof v === 'string' ? new Date(v) : v),
         z.date({ error: 'horodatage invalide' }).optional(),
       ),
     },
@@ -326,11 +341,11 @@ export const permanenceSchema = z
           return
         }
         if (deplacees.has(e.date))
-          ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'date'], message: `la permanence du ${e.date} est déjà déplacée par une autre exception` })
+          ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'date'], message: `la permanence du ${dateCivileEnMots(e.date, true)} est déjà déplacée par une autre exception` })
         deplacees.add(e.date)
         // Une permanence déplacée doit exister : sinon l'opérateur s'est trompé de date et rien ne changerait.
         if (p.creneau && !estDateDeLaSerie(p, e.date))
-          ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'date'], message: `le ${e.date} n'est pas un jour de cette permanence` })
+          ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'date'], message: `le ${dateCivileEnMots(e.date, true)} n'est pas un jour de cette permanence` })
       }
       if (e.type === 'ajout' && !e.creneau && !p.creneau)
         ctx.addIssue({
@@ -353,7 +368,7 @@ export type Statut = (typeof STATUTS)[number]
 
 /** Un instant : objet Date, ou sa forme JSON (les occurrences peuvent transiter en JSON jusqu'aux pages). */
 export const instantSchema = z.preprocess(
-  (v) => (typeof v === 'string' && RE_HORODATAGE.test(v) ? new Date(v) : v),
+  (v: Date | string) => (typeof v === 'string' && RE_HORODATAGE.test(v) ? new Date(v) : v),
   z.date({ error: (iss) => `instant attendu (Date ou ISO 8601 avec fuseau), reçu ${decrire(iss.input)}` }),
 )
 
@@ -407,6 +422,17 @@ const LIBELLES_CHAMPS: Record<string, string> = {
   motif: 'motif',
   afficherDes: 'afficher le bandeau dès le',
   updatedAt: 'date de mise à jour',
+  // Options des fonctions (calcul, bandeaux, calendrier, semaine).
+  depuis: 'depuis',
+  jusqua: 'jusqu’à',
+  limite: 'limite',
+  preavisJours: 'préavis (jours)',
+  nom: 'nom du calendrier',
+  description: 'description',
+  url: 'adresse (url)',
+  domaine: 'domaine des UID',
+  annee: 'année',
+  semaine: 'semaine',
 }
 
 /** « exception n° 2 › motif » : le chemin d'un problème, dit en français. */
@@ -436,6 +462,13 @@ export class ErreurPermanence extends Error {
     this.name = 'ErreurPermanence'
     this.problemes = problemes
   }
+}
+
+/** Valide une entrée quelconque (options, occurrences) ; en cas d'échec, `ErreurPermanence` en français. */
+export function lireOuLever<S extends z.ZodType>(schema: S, donnees: unknown, contexte: string): z.output<S> {
+  const r = schema.safeParse(donnees)
+  if (!r.success) throw new ErreurPermanence(problemesDe(r.error), contexte)
+  return r.data
 }
 
 export type ResultatValidation = { ok: true; permanence: Permanence } | { ok: false; problemes: Probleme[]; message: string }

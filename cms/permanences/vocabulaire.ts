@@ -56,3 +56,14 @@ export function rangEnMots(rang: Rang): string {
   if (rang === -1) return 'dernier'
   return rang === 1 ? '1er' : `${rang}e`
 }
+
+/** « 14 h », « 14 h 30 », « 9 h » : l'heure telle qu'on l'écrit en français courant. */
+export function heureEnMots(heure: string): string {
+  const [h, m] = heure.split(':').map(Number) as [number, number]
+  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`
+}
+
+/** « 14 h – 17 h » (tiret demi-cadratin entre espaces, comme sur les plaquettes). */
+export function plageEnMots(debut: string, fin: string): string {
+  return `${heureEnMots(debut)} – ${heureEnMots(fin)}`
+}

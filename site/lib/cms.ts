@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { obtenirPayload } from '../../cms/base'
-import type { Plaquette, Poste, Service, Site, Structure } from '../../cms/payload-types'
+import type { Plaquette, Poste, Referentiel, Service, Site, Structure } from '../../cms/payload-types'
 
 /**
  * Lecture du contenu publié, pour les pages du portail. Les lectures passent par
@@ -18,7 +18,7 @@ const memoriser = <T>(cle: string, lire: () => Promise<T>): Promise<T> => {
   return memo.get(cle) as Promise<T>
 }
 
-const tous = async <T>(collection: 'sites' | 'postes' | 'structures' | 'services' | 'plaquettes', depth = 0, sort?: string) =>
+const tous = async <T>(collection: 'sites' | 'postes' | 'structures' | 'services' | 'plaquettes' | 'referentiels', depth = 0, sort?: string) =>
   (await (await payload()).find({ collection, pagination: false, depth, sort, overrideAccess: false })).docs as T[]
 
 export const sites = () => memoriser('sites', () => tous<Site>('sites', 0, 'ordre'))
@@ -26,6 +26,12 @@ export const postes = () => memoriser('postes', () => tous<Poste>('postes', 0, '
 export const structures = () => memoriser('structures', () => tous<Structure>('structures', 0, 'nom'))
 export const services = () => memoriser('services', () => tous<Service>('services', 0, 'nom'))
 export const plaquettes = () => memoriser('plaquettes', () => tous<Plaquette>('plaquettes', 1, '-date'))
+const referentiels = () => memoriser('referentiels', () => tous<Referentiel>('referentiels', 0, 'ordre'))
+
+/** Entrées actives d'un référentiel, dans l'ordre choisi par l'opérateur. */
+export async function referentiel(nom: Referentiel['referentiel']): Promise<Referentiel[]> {
+  return (await referentiels()).filter((r) => r.referentiel === nom && r.actif !== false)
+}
 
 export const id = (ref: number | string | { id: number | string } | null | undefined) =>
   ref && typeof ref === 'object' ? ref.id : ref

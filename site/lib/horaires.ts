@@ -76,7 +76,7 @@ export function horairesDeLaSemaine(horaires: string | null | undefined): { jour
   for (let i = 0; i < 7; i++) {
     const debut = new Date(2027, 5, 7 + i)
     const fin = new Date(2027, 5, 8 + i)
-    const plages = (oh.getOpenIntervals(debut, fin) as [Date, Date][]).map(([a, b]) => `${heureEnMots(a)} – ${memeJour(a, b) ? heureEnMots(b) : '24 h'}`)
+    const plages = (oh.getOpenIntervals(debut, fin) as unknown as [Date, Date][]).map(([a, b]) => `${heureEnMots(a)} – ${memeJour(a, b) ? heureEnMots(b) : '24 h'}`)
     lignes.push({ jour: JOURS[debut.getDay()], plages: plages.length ? plages.join(', ') : 'fermé' })
   }
   return lignes

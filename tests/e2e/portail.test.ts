@@ -14,6 +14,9 @@ afterAll(async () => navigateur?.close())
 
 const TYPES_DE_PAGE = [
   { chemin: '/', titre: 'Orienter une personne en détresse' },
+  { chemin: '/qui-contacter', titre: 'Qui contacter ?' },
+  { chemin: '/qui-contacter/commissariat-oyonnax', titre: 'Qui contacter ?' },
+  { chemin: '/qui-contacter/commune?commune=01451', titre: 'Qui contacter ?' },
   { chemin: '/sites', titre: 'Sites d’intervention et permanences' },
   { chemin: '/sites/brigade-nantua', titre: 'Brigade de Nantua' },
   { chemin: '/sites/ch-fleyriat', titre: 'Centre hospitalier Fleyriat' },
@@ -78,15 +81,37 @@ describe('portail public', () => {
     await page.context().close()
   })
 
-  it('depuis l’accueil, un gendarme trouve l’intervenant social de sa brigade et peut l’appeler', async () => {
+  it('depuis l’accueil, un gendarme obtient la fiche « Qui contacter ? » de sa brigade, imprimée sur une page A4', async () => {
     const page = await ouvrirPage(navigateur)
     await page.goto(url)
     await page.getByRole('link', { name: 'Brigade de Miribel' }).click()
-    await expect.poll(() => page.locator('h1').innerText()).toBe('Brigade de Miribel')
-    const carte = page.locator('.fr-card', { hasText: 'Intervenant social – secteur Côtière et Val de Saône' })
-    expect(await carte.count()).toBe(1)
-    expect(await carte.locator('a[href^="tel:"]').getAttribute('href')).toBe('tel:+33465719004')
-    expect(await page.locator('main').innerText()).toContain('messagerie institutionnelle')
+    await expect.poll(() => page.locator('h1').innerText()).toContain('Qui contacter ?')
+    const fiche = await page.locator('main').innerText()
+    expect(fiche).toContain('Intervenant social – secteur Côtière et Val de Saône')
+    expect(fiche).toContain('messagerie institutionnelle officielle uniquement')
+    expect(fiche).toMatch(/115\s+Samu social/)
+    expect(fiche).toMatch(/3919\s+Violences Femmes Info/)
+    expect(await page.locator('a[href="tel:+33465719004"]').count()).toBe(1)
+    await verifierAccessibilite(page)
+    const pdf = await page.pdf({ format: 'A4', printBackground: true })
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const document = await getDocument({ data: new Uint8Array(pdf) }).promise
+    expect(document.numPages, 'la fiche doit tenir sur une page A4').toBe(1)
+    await page.context().close()
+  })
+
+  it('la fiche « Qui contacter ? » se trouve aussi par la commune, ancienne commune comprise, sans JavaScript', async () => {
+    const page = await ouvrirPage(navigateur, { javaScriptEnabled: false })
+    await page.goto(`${url}/qui-contacter`)
+    await page.selectOption('#commune', { label: 'Bellegarde-sur-Valserine (aujourd’hui Valserhône)' })
+    await page.click('form button[type="submit"]')
+    await page.waitForURL(/commune=01033/)
+    expect(await page.locator('h1').innerText()).toContain('Valserhône')
+    expect(await page.locator('main').innerText()).toContain('Intervenant social – secteur Haut-Bugey et Pays de Gex')
+    const invalide = await page.goto(`${url}/qui-contacter/commune?commune=75056`)
+    expect(invalide?.status()).toBe(400)
+    expect(await page.locator('.fr-alert--error').innerText()).toContain('Commune inconnue')
+    await page.context().close()
   })
 
   it('la recherche de l’annuaire fonctionne sans JavaScript (formulaire GET rendu par le serveur)', async () => {
