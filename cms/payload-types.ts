@@ -76,6 +76,7 @@ export interface Config {
     plaquettes: Plaquette;
     medias: Media;
     utilisateurs: Utilisateur;
+    permanences: Permanence;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -96,6 +97,7 @@ export interface Config {
     plaquettes: PlaquettesSelect<false> | PlaquettesSelect<true>;
     medias: MediasSelect<false> | MediasSelect<true>;
     utilisateurs: UtilisateursSelect<false> | UtilisateursSelect<true>;
+    permanences: PermanencesSelect<false> | PermanencesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -983,6 +985,71 @@ export interface Utilisateur {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "permanences".
+ */
+export interface Permanence {
+  id: number;
+  /**
+   * Calculé : lieu et rythme.
+   */
+  libelle?: string | null;
+  site: number | Site;
+  poste: number | Poste;
+  recurrence: {
+    type: 'chaque-semaine' | 'nieme-du-mois' | 'plusieurs-du-mois' | 'un-par-mois' | 'personnalisee' | 'a-preciser';
+    jour?: ('lundi' | 'mardi' | 'mercredi' | 'jeudi' | 'vendredi') | null;
+    rang?: ('1' | '2' | '3' | '4' | '5' | '-1') | null;
+    rangs?: ('1' | '2' | '3' | '4' | '5' | '-1')[] | null;
+    /**
+     * Ex. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU (un mardi sur deux).
+     */
+    rrule?: string | null;
+    /**
+     * Ex. « un mardi sur deux ».
+     */
+    libelle?: string | null;
+    precision?: string | null;
+  };
+  creneau?: {
+    moment?: ('matin' | 'après-midi' | 'horaires') | null;
+    debut?: string | null;
+    fin?: string | null;
+  };
+  dateDebut?: string | null;
+  dateFin?: string | null;
+  /**
+   * Par défaut, un jour férié annule la permanence de ce jour-là.
+   */
+  joursFeriesMaintenus?: boolean | null;
+  exceptions?:
+    | {
+        type: 'fermeture' | 'deplacement' | 'ajout';
+        du?: string | null;
+        au?: string | null;
+        date?: string | null;
+        nouvelleDate?: string | null;
+        /**
+         * Ex. « congés », « formation ».
+         */
+        motif?: string | null;
+        site?: (number | null) | Site;
+        creneau?: {
+          moment?: ('matin' | 'après-midi' | 'horaires') | null;
+          debut?: string | null;
+          fin?: string | null;
+        };
+        /**
+         * Par défaut 14 jours avant.
+         */
+        afficherDes?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1040,6 +1107,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'utilisateurs';
         value: number | Utilisateur;
+      } | null)
+    | ({
+        relationTo: 'permanences';
+        value: number | Permanence;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1278,6 +1349,58 @@ export interface UtilisateursSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "permanences_select".
+ */
+export interface PermanencesSelect<T extends boolean = true> {
+  libelle?: T;
+  site?: T;
+  poste?: T;
+  recurrence?:
+    | T
+    | {
+        type?: T;
+        jour?: T;
+        rang?: T;
+        rangs?: T;
+        rrule?: T;
+        libelle?: T;
+        precision?: T;
+      };
+  creneau?:
+    | T
+    | {
+        moment?: T;
+        debut?: T;
+        fin?: T;
+      };
+  dateDebut?: T;
+  dateFin?: T;
+  joursFeriesMaintenus?: T;
+  exceptions?:
+    | T
+    | {
+        type?: T;
+        du?: T;
+        au?: T;
+        date?: T;
+        nouvelleDate?: T;
+        motif?: T;
+        site?: T;
+        creneau?:
+          | T
+          | {
+              moment?: T;
+              debut?: T;
+              fin?: T;
+            };
+        afficherDes?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

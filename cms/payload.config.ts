@@ -9,6 +9,7 @@ import { buildConfig, type DatabaseAdapterObj } from 'payload'
 import sharp from 'sharp'
 
 import { Medias } from './collections/Medias'
+import { Permanences } from './collections/Permanences'
 import { Plaquettes } from './collections/Plaquettes'
 import { Postes } from './collections/Postes'
 import { Referentiels } from './collections/Referentiels'
@@ -68,7 +69,9 @@ export default buildConfig({
     components: { beforeDashboard: ['/components/EtatPublication#EtatPublication'] },
   },
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
-  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs],
+  // Toute nouvelle collection s'ajoute en fin de liste : SQLite ajoute ses
+  // colonnes de relation en fin de table, l'ordre doit rester le même.
+  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences],
   globals: [Publication],
   editor: lexicalEditor(),
   db: adaptateur(config.base),

@@ -5,10 +5,12 @@ import path from 'node:path'
 
 import { chargerContenu, dossierContenu, ErreurContenu } from '../../content/charger'
 import { ErreurValidationDataInclusion, referentiels, validerFichierDataInclusion } from '../../content/schemas/data-inclusion'
+import { fichierPermanences } from '../../content/schemas/permanence'
 import { fichierPostes } from '../../content/schemas/poste'
 import { fichierReferentiels } from '../../content/schemas/referentiel'
 import { fichierSites } from '../../content/schemas/site'
 import { serviceVersDocument, structureVersDocument } from '../annuaire/dataInclusion'
+import { documentDepuisPermanence } from '../collections/Permanences/versDomaine'
 
 /**
  * Amorçage du contenu éditorial depuis content/ : idempotent (un second passage
@@ -25,13 +27,20 @@ export function chargerSeed(dossier = dossierContenu(), { annuaire: avecAnnuaire
   const sites = chargerContenu(fichierSites, 'sites.json', dossier)
   const postes = chargerContenu(fichierPostes, 'postes.json', dossier)
   const refs = chargerContenu(fichierReferentiels, 'referentiels.json', dossier)
+  const permanences = chargerContenu(fichierPermanences, 'permanences.json', dossier)
   const annuaire = avecAnnuaire ? chargerAnnuaireDemo(dossier) : undefined
   for (const [i, poste] of postes.postes.entries()) {
     for (const slug of poste.sites)
       if (!sites.sites.some((s) => s.slug === slug))
         throw new ErreurContenu('postes.json', [`postes[${i}] (${poste.slug}) › sites : site « ${slug} » absent de sites.json`])
   }
-  return { sites: sites.sites, postes: postes.postes, refs, annuaire }
+  for (const [i, p] of permanences.permanences.entries()) {
+    if (!sites.sites.some((s) => s.slug === p.site))
+      throw new ErreurContenu('permanences.json', [`permanences[${i}] › site : site « ${String(p.site)} » absent de sites.json`])
+    if (!postes.postes.some((po) => po.slug === p.poste))
+      throw new ErreurContenu('permanences.json', [`permanences[${i}] › poste : poste « ${String(p.poste)} » absent de postes.json`])
+  }
+  return { sites: sites.sites, postes: postes.postes, permanences: permanences.permanences, refs, annuaire }
 }
 
 function chargerAnnuaireDemo(dossier: string) {
@@ -62,7 +71,7 @@ export async function seeder(payload: Payload, options: { dossier?: string; annu
     bilan[collection] ??= { crees: 0, existants: 0 }
     bilan[collection][cree ? 'crees' : 'existants']++
   }
-  const creer = <D>(collection: 'sites' | 'postes' | 'structures' | 'services' | 'referentiels', data: D) =>
+  const creer = <D>(collection: 'sites' | 'postes' | 'permanences' | 'structures' | 'services' | 'referentiels', data: D) =>
     payload.create({ collection, data: data as never, context: CONTEXTE, overrideAccess: true, depth: 0 })
 
   // Référentiels
@@ -101,8 +110,18 @@ export async function seeder(payload: Payload, options: { dossier?: string; annu
   const postes = await cartographie(payload, 'postes', 'slug')
   for (const p of contenu.postes) {
     const existe = postes.has(p.slug)
-    if (!existe) await creer('postes', { ...p, sites: p.sites.map((slug) => sites.get(slug)) })
+    if (!existe) postes.set(p.slug, (await creer('postes', { ...p, sites: p.sites.map((slug) => sites.get(slug)) })).id)
     compter('postes', !existe)
+  }
+
+  // Permanences : une par couple lieu-poste ; une permanence déjà présente (même modifiée) est laissée telle quelle.
+  const { docs: permanencesExistantes } = await payload.find({ collection: 'permanences', pagination: false, depth: 0, overrideAccess: true })
+  const dejaLa = new Set(permanencesExistantes.map((p) => `${p.site}:${p.poste}`))
+  for (const p of contenu.permanences) {
+    const ids = { site: sites.get(String(p.site))!, poste: postes.get(String(p.poste))! }
+    const existe = dejaLa.has(`${ids.site}:${ids.poste}`)
+    if (!existe) await creer('permanences', documentDepuisPermanence(p, ids))
+    compter('permanences', !existe)
   }
 
   // Annuaire de démonstration (format data·inclusion), jamais en production sans le demander.

@@ -38,6 +38,9 @@ describe(`amorçage du contenu (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect(fleyriat.rythme).toBe('Tous les mardis après-midi')
     const montluel = (await base.payload.find({ collection: 'sites', where: { slug: { equals: 'france-services-cotiere-montluel' } } })).docs[0]
     expect(montluel.rythme).toBe('Trois jeudis par mois les matins')
+    const permanence = (await base.payload.find({ collection: 'permanences', where: { site: { equals: montluel.id } } })).docs[0]
+    expect(permanence.libelle).toBe('CC de la Côtière à Montluel – France services — les 1er, 2e et 3e jeudis matin du mois')
+    expect(bilan.permanences.crees).toBe(8)
   })
 
   it('est idempotent : un second passage ne crée ni ne modifie rien', async () => {
@@ -56,10 +59,21 @@ describe(`amorçage du contenu (${process.env.PASSERELLE_TEST_BASE})`, () => {
   })
 
   it('recrée une entrée supprimée, sans toucher aux autres', async () => {
-    const poste = (await base.payload.find({ collection: 'postes', where: { slug: { equals: 'secteur-bresse-dombes' } } })).docs[0]
-    await base.payload.delete({ collection: 'postes', id: poste.id, context: { sansPublication: true } })
+    const fleyriat = (await base.payload.find({ collection: 'sites', where: { slug: { equals: 'ch-fleyriat' } } })).docs[0]
+    await base.payload.delete({ collection: 'permanences', where: { site: { equals: fleyriat.id } }, context: { sansPublication: true } })
     const bilan = await seed.seeder(base.payload)
-    expect(bilan.postes).toEqual({ crees: 1, existants: 3 })
+    expect(bilan.permanences).toEqual({ crees: 1, existants: 7 })
+  })
+
+  it('refuse de supprimer un poste qui a des permanences, avec un message clair ; supprime une structure avec ses services', async () => {
+    const poste = (await base.payload.find({ collection: 'postes', where: { slug: { equals: 'secteur-bresse-dombes' } } })).docs[0]
+    await expect(base.payload.delete({ collection: 'postes', id: poste.id, context: { sansPublication: true } })).rejects.toThrow(
+      /Ce poste a \d permanence\(s\)/,
+    )
+    expect((await base.payload.findByID({ collection: 'postes', id: poste.id })).id).toBe(poste.id)
+    const structure = (await base.payload.find({ collection: 'structures', limit: 1 })).docs[0]
+    await base.payload.delete({ collection: 'structures', id: structure.id, context: { sansPublication: true } })
+    expect((await base.payload.count({ collection: 'services', where: { structure: { equals: structure.id } } })).totalDocs).toBe(0)
   })
 
   it("refuse un fichier invalide avec un message nommant le fichier, l'entrée et le champ, sans rien écrire", async () => {

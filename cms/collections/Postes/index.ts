@@ -4,6 +4,7 @@ import { accesEditorial } from '../../access/accesEditorial'
 import { champSlug } from '../../fields/slug'
 import { champTelephone } from '../../fields/telephone'
 import { hooksDePublication } from '../../hooks/publierApresModification'
+import { refuserSiUtilise } from '../../hooks/suppressions'
 
 /**
  * Les quatre postes d'intervenant social (4 ETP, cahier des charges, « Modalités
@@ -16,7 +17,12 @@ export const Postes: CollectionConfig = {
   admin: { useAsTitle: 'intitule', defaultColumns: ['intitule', 'secteur', 'telephone'], group: 'Dispositif' },
   access: accesEditorial,
   defaultSort: 'ordre',
-  hooks: hooksDePublication,
+  hooks: {
+    ...hooksDePublication,
+    beforeDelete: [
+      refuserSiUtilise('permanences', 'poste', (n) => `Ce poste a ${n} permanence(s) : supprimez-les ou rattachez-les à un autre poste avant de le supprimer.`),
+    ],
+  },
   fields: [
     {
       name: 'intitule',

@@ -5,6 +5,7 @@ import { accesEditorial } from '../../access/accesEditorial'
 import { champCommuneAin } from '../../fields/commune'
 import { champSlug } from '../../fields/slug'
 import { hooksDePublication } from '../../hooks/publierApresModification'
+import { refuserSiUtilise } from '../../hooks/suppressions'
 
 /** Sites d'intervention et lieux de permanence (cahier des charges, « Périmètre d'intervention »). */
 export const Sites: CollectionConfig = {
@@ -17,7 +18,12 @@ export const Sites: CollectionConfig = {
   },
   access: accesEditorial,
   defaultSort: 'ordre',
-  hooks: hooksDePublication,
+  hooks: {
+    ...hooksDePublication,
+    beforeDelete: [
+      refuserSiUtilise('permanences', 'site', (n) => `Ce lieu a ${n} permanence(s) : supprimez-les ou déplacez-les avant de le supprimer.`),
+    ],
+  },
   fields: [
     { name: 'nom', label: 'Nom', type: 'text', required: true },
     champSlug('nom'),

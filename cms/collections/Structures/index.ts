@@ -6,6 +6,7 @@ import { options } from '../../fields/codesDataInclusion'
 import { champHoraires } from '../../fields/horaires'
 import { champTelephone } from '../../fields/telephone'
 import { hooksDePublication } from '../../hooks/publierApresModification'
+import { supprimerAvec } from '../../hooks/suppressions'
 
 /**
  * Structures partenaires vers lesquelles l'intervenant social oriente
@@ -23,7 +24,15 @@ export const Structures: CollectionConfig = {
   },
   access: accesEditorial,
   defaultSort: 'nom',
-  hooks: hooksDePublication,
+  hooks: {
+    ...hooksDePublication,
+    beforeDelete: [
+      supprimerAvec([
+        { collection: 'services', champ: 'structure' },
+        { collection: 'signalements', champ: 'structure' },
+      ]),
+    ],
+  },
   fields: [
     {
       name: 'id_source',

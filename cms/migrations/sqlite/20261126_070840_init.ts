@@ -38,6 +38,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`postes_slug_idx\` ON \`postes\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`postes_updated_at_idx\` ON \`postes\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`postes_created_at_idx\` ON \`postes\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`postes_texts\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`text\` text,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`postes\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`postes_texts_order_parent\` ON \`postes_texts\` (\`order\`,\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`postes_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -182,12 +192,29 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`services_texts_order_parent\` ON \`services_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`signalements\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`structure_id\` integer NOT NULL,
+  	\`motif\` text NOT NULL,
+  	\`message\` text NOT NULL,
+  	\`resume\` text,
+  	\`statut\` text DEFAULT 'nouveau' NOT NULL,
+  	\`note_interne\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`structure_id\`) REFERENCES \`structures\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`signalements_structure_idx\` ON \`signalements\` (\`structure_id\`);`)
+  await db.run(sql`CREATE INDEX \`signalements_updated_at_idx\` ON \`signalements\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`signalements_created_at_idx\` ON \`signalements\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`referentiels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`referentiel\` text NOT NULL,
   	\`code\` text NOT NULL,
   	\`libelle\` text NOT NULL,
   	\`description\` text,
+  	\`numero\` text,
   	\`actif\` integer DEFAULT true,
   	\`ordre\` numeric DEFAULT 100,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -271,6 +298,65 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`utilisateurs_updated_at_idx\` ON \`utilisateurs\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`utilisateurs_created_at_idx\` ON \`utilisateurs\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`utilisateurs_email_idx\` ON \`utilisateurs\` (\`email\`);`)
+  await db.run(sql`CREATE TABLE \`permanences_recurrence_rangs\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`permanences\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`permanences_recurrence_rangs_order_idx\` ON \`permanences_recurrence_rangs\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`permanences_recurrence_rangs_parent_idx\` ON \`permanences_recurrence_rangs\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`permanences_exceptions\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`type\` text NOT NULL,
+  	\`du\` text,
+  	\`au\` text,
+  	\`date\` text,
+  	\`nouvelle_date\` text,
+  	\`motif\` text,
+  	\`site_id\` integer,
+  	\`creneau_moment\` text,
+  	\`creneau_debut\` text,
+  	\`creneau_fin\` text,
+  	\`afficher_des\` text,
+  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`permanences\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`permanences_exceptions_order_idx\` ON \`permanences_exceptions\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`permanences_exceptions_parent_id_idx\` ON \`permanences_exceptions\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`permanences_exceptions_site_idx\` ON \`permanences_exceptions\` (\`site_id\`);`)
+  await db.run(sql`CREATE TABLE \`permanences\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`libelle\` text,
+  	\`site_id\` integer NOT NULL,
+  	\`poste_id\` integer NOT NULL,
+  	\`recurrence_type\` text DEFAULT 'a-preciser' NOT NULL,
+  	\`recurrence_jour\` text,
+  	\`recurrence_rang\` text,
+  	\`recurrence_rrule\` text,
+  	\`recurrence_libelle\` text,
+  	\`recurrence_precision\` text,
+  	\`creneau_moment\` text,
+  	\`creneau_debut\` text,
+  	\`creneau_fin\` text,
+  	\`date_debut\` text,
+  	\`date_fin\` text,
+  	\`jours_feries_maintenus\` integer DEFAULT false,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`poste_id\`) REFERENCES \`postes\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`permanences_site_idx\` ON \`permanences\` (\`site_id\`);`)
+  await db.run(sql`CREATE INDEX \`permanences_poste_idx\` ON \`permanences\` (\`poste_id\`);`)
+  await db.run(sql`CREATE INDEX \`permanences_updated_at_idx\` ON \`permanences\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`permanences_created_at_idx\` ON \`permanences\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -297,19 +383,23 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`postes_id\` integer,
   	\`structures_id\` integer,
   	\`services_id\` integer,
+  	\`signalements_id\` integer,
   	\`referentiels_id\` integer,
   	\`plaquettes_id\` integer,
   	\`medias_id\` integer,
   	\`utilisateurs_id\` integer,
+  	\`permanences_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`sites_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`postes_id\`) REFERENCES \`postes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`structures_id\`) REFERENCES \`structures\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`services_id\`) REFERENCES \`services\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`signalements_id\`) REFERENCES \`signalements\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`referentiels_id\`) REFERENCES \`referentiels\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`plaquettes_id\`) REFERENCES \`plaquettes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`medias_id\`) REFERENCES \`medias\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`utilisateurs_id\`) REFERENCES \`utilisateurs\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`utilisateurs_id\`) REFERENCES \`utilisateurs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`permanences_id\`) REFERENCES \`permanences\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -319,10 +409,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_postes_id_idx\` ON \`payload_locked_documents_rels\` (\`postes_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_structures_id_idx\` ON \`payload_locked_documents_rels\` (\`structures_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_services_id_idx\` ON \`payload_locked_documents_rels\` (\`services_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_signalements_id_idx\` ON \`payload_locked_documents_rels\` (\`signalements_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_referentiels_id_idx\` ON \`payload_locked_documents_rels\` (\`referentiels_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_plaquettes_id_idx\` ON \`payload_locked_documents_rels\` (\`plaquettes_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_medias_id_idx\` ON \`payload_locked_documents_rels\` (\`medias_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_utilisateurs_id_idx\` ON \`payload_locked_documents_rels\` (\`utilisateurs_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_permanences_id_idx\` ON \`payload_locked_documents_rels\` (\`permanences_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -376,6 +468,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`sites\`;`)
   await db.run(sql`DROP TABLE \`postes\`;`)
+  await db.run(sql`DROP TABLE \`postes_texts\`;`)
   await db.run(sql`DROP TABLE \`postes_rels\`;`)
   await db.run(sql`DROP TABLE \`structures_reseaux_porteurs\`;`)
   await db.run(sql`DROP TABLE \`structures\`;`)
@@ -385,11 +478,15 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`services_mobilisable_par\`;`)
   await db.run(sql`DROP TABLE \`services\`;`)
   await db.run(sql`DROP TABLE \`services_texts\`;`)
+  await db.run(sql`DROP TABLE \`signalements\`;`)
   await db.run(sql`DROP TABLE \`referentiels\`;`)
   await db.run(sql`DROP TABLE \`plaquettes\`;`)
   await db.run(sql`DROP TABLE \`medias\`;`)
   await db.run(sql`DROP TABLE \`utilisateurs_sessions\`;`)
   await db.run(sql`DROP TABLE \`utilisateurs\`;`)
+  await db.run(sql`DROP TABLE \`permanences_recurrence_rangs\`;`)
+  await db.run(sql`DROP TABLE \`permanences_exceptions\`;`)
+  await db.run(sql`DROP TABLE \`permanences\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)

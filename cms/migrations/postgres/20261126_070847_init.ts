@@ -12,9 +12,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."mobilisable_par" AS ENUM('professionnels', 'usagers');
   CREATE TYPE "public"."type_service" AS ENUM('accompagnement', 'aide-financiere', 'aide-materielle', 'atelier', 'formation', 'information');
   CREATE TYPE "public"."frais" AS ENUM('gratuit', 'payant');
-  CREATE TYPE "public"."enum_referentiels_referentiel" AS ENUM('profil', 'problematique', 'type-partenaire', 'mode-saisine');
+  CREATE TYPE "public"."enum_signalements_motif" AS ENUM('coordonnees', 'horaires', 'service-ferme', 'conditions', 'autre');
+  CREATE TYPE "public"."enum_signalements_statut" AS ENUM('nouveau', 'en-cours', 'corrige', 'rejete');
+  CREATE TYPE "public"."enum_referentiels_referentiel" AS ENUM('profil', 'problematique', 'type-partenaire', 'mode-saisine', 'numero-urgence');
   CREATE TYPE "public"."enum_plaquettes_public" AS ENUM('fsi', 'public', 'partenaires');
   CREATE TYPE "public"."enum_utilisateurs_role" AS ENUM('operateur', 'intervenant', 'agent-fsi', 'coordination', 'financeur');
+  CREATE TYPE "public"."enum_permanences_recurrence_rangs" AS ENUM('1', '2', '3', '4', '5', '-1');
+  CREATE TYPE "public"."enum_permanences_exceptions_type" AS ENUM('fermeture', 'deplacement', 'ajout');
+  CREATE TYPE "public"."enum_permanences_exceptions_creneau_moment" AS ENUM('matin', 'après-midi', 'horaires');
+  CREATE TYPE "public"."enum_permanences_recurrence_type" AS ENUM('chaque-semaine', 'nieme-du-mois', 'plusieurs-du-mois', 'un-par-mois', 'personnalisee', 'a-preciser');
+  CREATE TYPE "public"."enum_permanences_recurrence_jour" AS ENUM('lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi');
+  CREATE TYPE "public"."enum_permanences_recurrence_rang" AS ENUM('1', '2', '3', '4', '5', '-1');
+  CREATE TYPE "public"."enum_permanences_creneau_moment" AS ENUM('matin', 'après-midi', 'horaires');
   CREATE TYPE "public"."enum_publication_statut" AS ENUM('jamais', 'planifiee', 'en-cours', 'reussie', 'echouee');
   CREATE TABLE "sites" (
   	"id" serial PRIMARY KEY NOT NULL,
@@ -43,6 +52,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"ordre" numeric DEFAULT 100,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "postes_texts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"text" varchar
   );
   
   CREATE TABLE "postes_rels" (
@@ -156,12 +173,25 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"text" varchar
   );
   
+  CREATE TABLE "signalements" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"structure_id" integer NOT NULL,
+  	"motif" "enum_signalements_motif" NOT NULL,
+  	"message" varchar NOT NULL,
+  	"resume" varchar,
+  	"statut" "enum_signalements_statut" DEFAULT 'nouveau' NOT NULL,
+  	"note_interne" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "referentiels" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"referentiel" "enum_referentiels_referentiel" NOT NULL,
   	"code" varchar NOT NULL,
   	"libelle" varchar NOT NULL,
   	"description" varchar,
+  	"numero" varchar,
   	"actif" boolean DEFAULT true,
   	"ordre" numeric DEFAULT 100,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
@@ -223,6 +253,51 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"lock_until" timestamp(3) with time zone
   );
   
+  CREATE TABLE "permanences_recurrence_rangs" (
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"value" "enum_permanences_recurrence_rangs",
+  	"id" serial PRIMARY KEY NOT NULL
+  );
+  
+  CREATE TABLE "permanences_exceptions" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"type" "enum_permanences_exceptions_type" NOT NULL,
+  	"du" timestamp(3) with time zone,
+  	"au" timestamp(3) with time zone,
+  	"date" timestamp(3) with time zone,
+  	"nouvelle_date" timestamp(3) with time zone,
+  	"motif" varchar,
+  	"site_id" integer,
+  	"creneau_moment" "enum_permanences_exceptions_creneau_moment",
+  	"creneau_debut" varchar,
+  	"creneau_fin" varchar,
+  	"afficher_des" timestamp(3) with time zone
+  );
+  
+  CREATE TABLE "permanences" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"libelle" varchar,
+  	"site_id" integer NOT NULL,
+  	"poste_id" integer NOT NULL,
+  	"recurrence_type" "enum_permanences_recurrence_type" DEFAULT 'a-preciser' NOT NULL,
+  	"recurrence_jour" "enum_permanences_recurrence_jour",
+  	"recurrence_rang" "enum_permanences_recurrence_rang",
+  	"recurrence_rrule" varchar,
+  	"recurrence_libelle" varchar,
+  	"recurrence_precision" varchar,
+  	"creneau_moment" "enum_permanences_creneau_moment",
+  	"creneau_debut" varchar,
+  	"creneau_fin" varchar,
+  	"date_debut" timestamp(3) with time zone,
+  	"date_fin" timestamp(3) with time zone,
+  	"jours_feries_maintenus" boolean DEFAULT false,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -245,10 +320,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"postes_id" integer,
   	"structures_id" integer,
   	"services_id" integer,
+  	"signalements_id" integer,
   	"referentiels_id" integer,
   	"plaquettes_id" integer,
   	"medias_id" integer,
-  	"utilisateurs_id" integer
+  	"utilisateurs_id" integer,
+  	"permanences_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -289,6 +366,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   
   ALTER TABLE "sites" ADD CONSTRAINT "sites_compagnie_id_sites_id_fk" FOREIGN KEY ("compagnie_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "postes_texts" ADD CONSTRAINT "postes_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."postes"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "postes_rels" ADD CONSTRAINT "postes_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."postes"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "postes_rels" ADD CONSTRAINT "postes_rels_sites_fk" FOREIGN KEY ("sites_id") REFERENCES "public"."sites"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "structures_reseaux_porteurs" ADD CONSTRAINT "structures_reseaux_porteurs_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."structures"("id") ON DELETE cascade ON UPDATE no action;
@@ -298,20 +376,28 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "services_mobilisable_par" ADD CONSTRAINT "services_mobilisable_par_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "services" ADD CONSTRAINT "services_structure_id_structures_id_fk" FOREIGN KEY ("structure_id") REFERENCES "public"."structures"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "services_texts" ADD CONSTRAINT "services_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "signalements" ADD CONSTRAINT "signalements_structure_id_structures_id_fk" FOREIGN KEY ("structure_id") REFERENCES "public"."structures"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "plaquettes" ADD CONSTRAINT "plaquettes_fichier_id_medias_id_fk" FOREIGN KEY ("fichier_id") REFERENCES "public"."medias"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "plaquettes" ADD CONSTRAINT "plaquettes_poste_id_postes_id_fk" FOREIGN KEY ("poste_id") REFERENCES "public"."postes"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "utilisateurs_sessions" ADD CONSTRAINT "utilisateurs_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."utilisateurs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "utilisateurs" ADD CONSTRAINT "utilisateurs_poste_id_postes_id_fk" FOREIGN KEY ("poste_id") REFERENCES "public"."postes"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "utilisateurs" ADD CONSTRAINT "utilisateurs_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "permanences_recurrence_rangs" ADD CONSTRAINT "permanences_recurrence_rangs_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."permanences"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "permanences_exceptions" ADD CONSTRAINT "permanences_exceptions_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "permanences_exceptions" ADD CONSTRAINT "permanences_exceptions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."permanences"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "permanences" ADD CONSTRAINT "permanences_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "permanences" ADD CONSTRAINT "permanences_poste_id_postes_id_fk" FOREIGN KEY ("poste_id") REFERENCES "public"."postes"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_sites_fk" FOREIGN KEY ("sites_id") REFERENCES "public"."sites"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_postes_fk" FOREIGN KEY ("postes_id") REFERENCES "public"."postes"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_structures_fk" FOREIGN KEY ("structures_id") REFERENCES "public"."structures"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_services_fk" FOREIGN KEY ("services_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_signalements_fk" FOREIGN KEY ("signalements_id") REFERENCES "public"."signalements"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_referentiels_fk" FOREIGN KEY ("referentiels_id") REFERENCES "public"."referentiels"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_plaquettes_fk" FOREIGN KEY ("plaquettes_id") REFERENCES "public"."plaquettes"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_medias_fk" FOREIGN KEY ("medias_id") REFERENCES "public"."medias"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_utilisateurs_fk" FOREIGN KEY ("utilisateurs_id") REFERENCES "public"."utilisateurs"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_permanences_fk" FOREIGN KEY ("permanences_id") REFERENCES "public"."permanences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_utilisateurs_fk" FOREIGN KEY ("utilisateurs_id") REFERENCES "public"."utilisateurs"("id") ON DELETE cascade ON UPDATE no action;
   CREATE UNIQUE INDEX "sites_slug_idx" ON "sites" USING btree ("slug");
@@ -321,6 +407,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "postes_slug_idx" ON "postes" USING btree ("slug");
   CREATE INDEX "postes_updated_at_idx" ON "postes" USING btree ("updated_at");
   CREATE INDEX "postes_created_at_idx" ON "postes" USING btree ("created_at");
+  CREATE INDEX "postes_texts_order_parent" ON "postes_texts" USING btree ("order","parent_id");
   CREATE INDEX "postes_rels_order_idx" ON "postes_rels" USING btree ("order");
   CREATE INDEX "postes_rels_parent_idx" ON "postes_rels" USING btree ("parent_id");
   CREATE INDEX "postes_rels_path_idx" ON "postes_rels" USING btree ("path");
@@ -345,6 +432,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "services_updated_at_idx" ON "services" USING btree ("updated_at");
   CREATE INDEX "services_created_at_idx" ON "services" USING btree ("created_at");
   CREATE INDEX "services_texts_order_parent" ON "services_texts" USING btree ("order","parent_id");
+  CREATE INDEX "signalements_structure_idx" ON "signalements" USING btree ("structure_id");
+  CREATE INDEX "signalements_updated_at_idx" ON "signalements" USING btree ("updated_at");
+  CREATE INDEX "signalements_created_at_idx" ON "signalements" USING btree ("created_at");
   CREATE INDEX "referentiels_referentiel_idx" ON "referentiels" USING btree ("referentiel");
   CREATE INDEX "referentiels_updated_at_idx" ON "referentiels" USING btree ("updated_at");
   CREATE INDEX "referentiels_created_at_idx" ON "referentiels" USING btree ("created_at");
@@ -362,6 +452,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "utilisateurs_updated_at_idx" ON "utilisateurs" USING btree ("updated_at");
   CREATE INDEX "utilisateurs_created_at_idx" ON "utilisateurs" USING btree ("created_at");
   CREATE UNIQUE INDEX "utilisateurs_email_idx" ON "utilisateurs" USING btree ("email");
+  CREATE INDEX "permanences_recurrence_rangs_order_idx" ON "permanences_recurrence_rangs" USING btree ("order");
+  CREATE INDEX "permanences_recurrence_rangs_parent_idx" ON "permanences_recurrence_rangs" USING btree ("parent_id");
+  CREATE INDEX "permanences_exceptions_order_idx" ON "permanences_exceptions" USING btree ("_order");
+  CREATE INDEX "permanences_exceptions_parent_id_idx" ON "permanences_exceptions" USING btree ("_parent_id");
+  CREATE INDEX "permanences_exceptions_site_idx" ON "permanences_exceptions" USING btree ("site_id");
+  CREATE INDEX "permanences_site_idx" ON "permanences" USING btree ("site_id");
+  CREATE INDEX "permanences_poste_idx" ON "permanences" USING btree ("poste_id");
+  CREATE INDEX "permanences_updated_at_idx" ON "permanences" USING btree ("updated_at");
+  CREATE INDEX "permanences_created_at_idx" ON "permanences" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_locked_documents_global_slug_idx" ON "payload_locked_documents" USING btree ("global_slug");
   CREATE INDEX "payload_locked_documents_updated_at_idx" ON "payload_locked_documents" USING btree ("updated_at");
@@ -373,10 +472,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_postes_id_idx" ON "payload_locked_documents_rels" USING btree ("postes_id");
   CREATE INDEX "payload_locked_documents_rels_structures_id_idx" ON "payload_locked_documents_rels" USING btree ("structures_id");
   CREATE INDEX "payload_locked_documents_rels_services_id_idx" ON "payload_locked_documents_rels" USING btree ("services_id");
+  CREATE INDEX "payload_locked_documents_rels_signalements_id_idx" ON "payload_locked_documents_rels" USING btree ("signalements_id");
   CREATE INDEX "payload_locked_documents_rels_referentiels_id_idx" ON "payload_locked_documents_rels" USING btree ("referentiels_id");
   CREATE INDEX "payload_locked_documents_rels_plaquettes_id_idx" ON "payload_locked_documents_rels" USING btree ("plaquettes_id");
   CREATE INDEX "payload_locked_documents_rels_medias_id_idx" ON "payload_locked_documents_rels" USING btree ("medias_id");
   CREATE INDEX "payload_locked_documents_rels_utilisateurs_id_idx" ON "payload_locked_documents_rels" USING btree ("utilisateurs_id");
+  CREATE INDEX "payload_locked_documents_rels_permanences_id_idx" ON "payload_locked_documents_rels" USING btree ("permanences_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -392,6 +493,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.execute(sql`
    DROP TABLE "sites" CASCADE;
   DROP TABLE "postes" CASCADE;
+  DROP TABLE "postes_texts" CASCADE;
   DROP TABLE "postes_rels" CASCADE;
   DROP TABLE "structures_reseaux_porteurs" CASCADE;
   DROP TABLE "structures" CASCADE;
@@ -401,11 +503,15 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "services_mobilisable_par" CASCADE;
   DROP TABLE "services" CASCADE;
   DROP TABLE "services_texts" CASCADE;
+  DROP TABLE "signalements" CASCADE;
   DROP TABLE "referentiels" CASCADE;
   DROP TABLE "plaquettes" CASCADE;
   DROP TABLE "medias" CASCADE;
   DROP TABLE "utilisateurs_sessions" CASCADE;
   DROP TABLE "utilisateurs" CASCADE;
+  DROP TABLE "permanences_recurrence_rangs" CASCADE;
+  DROP TABLE "permanences_exceptions" CASCADE;
+  DROP TABLE "permanences" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_locked_documents" CASCADE;
   DROP TABLE "payload_locked_documents_rels" CASCADE;
@@ -423,8 +529,17 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."mobilisable_par";
   DROP TYPE "public"."type_service";
   DROP TYPE "public"."frais";
+  DROP TYPE "public"."enum_signalements_motif";
+  DROP TYPE "public"."enum_signalements_statut";
   DROP TYPE "public"."enum_referentiels_referentiel";
   DROP TYPE "public"."enum_plaquettes_public";
   DROP TYPE "public"."enum_utilisateurs_role";
+  DROP TYPE "public"."enum_permanences_recurrence_rangs";
+  DROP TYPE "public"."enum_permanences_exceptions_type";
+  DROP TYPE "public"."enum_permanences_exceptions_creneau_moment";
+  DROP TYPE "public"."enum_permanences_recurrence_type";
+  DROP TYPE "public"."enum_permanences_recurrence_jour";
+  DROP TYPE "public"."enum_permanences_recurrence_rang";
+  DROP TYPE "public"."enum_permanences_creneau_moment";
   DROP TYPE "public"."enum_publication_statut";`)
 }
