@@ -1,0 +1,14 @@
+/** Export de l'annuaire : data·inclusion v1 (JSON), CSV et XLSX, éventuellement limité à un secteur. */
+export { exporterAnnuaire, exporterPourSecteur, type ExportAnnuaire, type MetaExport, type OptionsExport } from './annuaire'
+export { codesCouvrant, communesInconnues, eligibleDansUneCommune, filtreSecteur } from './eligibilite'
+export { COLONNES_CSV, SEPARATEUR_LISTE, serialiser, versCsv, versJson, versXlsx, type FormatExport } from './formats'
+export {
+  CHAMPS_SERVICE,
+  CHAMPS_STRUCTURE,
+  champsDifferents,
+  dateCivile,
+  documentVersService,
+  documentVersStructure,
+  serviceNormalise,
+  structureNormalisee,
+} from './versDataInclusion'
