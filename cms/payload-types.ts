@@ -77,6 +77,7 @@ export interface Config {
     medias: Media;
     utilisateurs: Utilisateur;
     permanences: Permanence;
+    'ressources-formation': RessourcesFormation;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -98,6 +99,7 @@ export interface Config {
     medias: MediasSelect<false> | MediasSelect<true>;
     utilisateurs: UtilisateursSelect<false> | UtilisateursSelect<true>;
     permanences: PermanencesSelect<false> | PermanencesSelect<true>;
+    'ressources-formation': RessourcesFormationSelect<false> | RessourcesFormationSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -109,9 +111,13 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     publication: Publication;
+    logigramme: Logigramme;
+    'parcours-integration': ParcoursIntegration;
   };
   globalsSelect: {
     publication: PublicationSelect<false> | PublicationSelect<true>;
+    logigramme: LogigrammeSelect<false> | LogigrammeSelect<true>;
+    'parcours-integration': ParcoursIntegrationSelect<false> | ParcoursIntegrationSelect<true>;
   };
   locale: null;
   widgets: {
@@ -1049,6 +1055,46 @@ export interface Permanence {
   createdAt: string;
 }
 /**
+ * Documents, liens et sessions de formation de la page /formation. Une session dont toutes les dates sont passées disparaît de la page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ressources-formation".
+ */
+export interface RessourcesFormation {
+  id: number;
+  titre: string;
+  /**
+   * Lettres minuscules, chiffres et tirets. Changer cet identifiant change l’adresse de la page.
+   */
+  slug: string;
+  type: 'document' | 'lien' | 'session';
+  publics: ('fsi' | 'is' | 'partenaires')[];
+  description?: string | null;
+  dates?:
+    | {
+        debut: string;
+        fin?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  lieuSite?: (number | null) | Site;
+  /**
+   * Si la session n’a pas lieu sur un site d’intervention : « Visioconférence », adresse…
+   */
+  lieuTexte?: string | null;
+  fichier?: (number | null) | Media;
+  /**
+   * Adresse web (https://…) ou page du portail (/logigramme). Pour un document, à défaut de fichier.
+   */
+  url?: string | null;
+  /**
+   * Affichée avec la mention « Exemple » sur le portail (contenu d’amorçage à remplacer).
+   */
+  exemple?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1111,6 +1157,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'permanences';
         value: number | Permanence;
+      } | null)
+    | ({
+        relationTo: 'ressources-formation';
+        value: number | RessourcesFormation;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1404,6 +1454,31 @@ export interface PermanencesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ressources-formation_select".
+ */
+export interface RessourcesFormationSelect<T extends boolean = true> {
+  titre?: T;
+  slug?: T;
+  type?: T;
+  publics?: T;
+  description?: T;
+  dates?:
+    | T
+    | {
+        debut?: T;
+        fin?: T;
+        id?: T;
+      };
+  lieuSite?: T;
+  lieuTexte?: T;
+  fichier?: T;
+  url?: T;
+  exemple?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1461,6 +1536,85 @@ export interface Publication {
   createdAt?: string | null;
 }
 /**
+ * Circuit de l’information, de la saisine au retour d’information. Le schéma, le questionnaire et le PDF de la page /logigramme sont tous produits depuis ces étapes. Chaque étape mène aux suivantes par des branches ; l’enregistrement est refusé si une branche mène nulle part, si une étape est inaccessible ou si le circuit boucle.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "logigramme".
+ */
+export interface Logigramme {
+  id: number;
+  titre: string;
+  introduction?: string | null;
+  /**
+   * L’ordre de la liste est l’ordre de lecture (numéros du schéma et du PDF), tant qu’il respecte le sens des branches. Le départ est la première étape de la liste : aucune branche ne doit y mener.
+   */
+  etapes?:
+    | {
+        /**
+         * Adresse de la page du questionnaire (/logigramme/identifiant) ; cité par les branches.
+         */
+        identifiant: string;
+        type: 'etape' | 'question' | 'action' | 'fin';
+        phase: 'reperage' | 'saisine' | 'evaluation' | 'orientation' | 'retour';
+        acteur?: ('FSI' | 'IS' | 'partenaire') | null;
+        titre: string;
+        texte: string;
+        /**
+         * Ex. « Article 226-14 du code pénal », « Protocole-cadre de 2013, article 4 ».
+         */
+        fondement?: string | null;
+        /**
+         * Codes data·inclusion, ex. « famille--surmonter-conflits-separation-violence ».
+         */
+        thematiques?: string[] | null;
+        /**
+         * Aucune branche pour une fin de parcours ; au moins deux réponses pour une question.
+         */
+        branches?:
+          | {
+              /**
+               * « Oui », « Non », « La personne refuse »… Facultatif s’il n’y a qu’une suite.
+               */
+              libelle?: string | null;
+              vers: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * Liste des étapes d’intégration d’un nouvel intervenant social, affichée sur la page /formation, dans l’ordre de la liste.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "parcours-integration".
+ */
+export interface ParcoursIntegration {
+  id: number;
+  titre: string;
+  introduction?: string | null;
+  etapes?:
+    | {
+        /**
+         * « Semaine 1 », « Semaines 2 et 3 », « Premiers mois »… Les étapes qui se suivent avec le même moment sont regroupées.
+         */
+        moment: string;
+        titre: string;
+        description?: string | null;
+        /**
+         * Un rôle, jamais un nom de personne.
+         */
+        avecQui?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "publication_select".
  */
@@ -1472,6 +1626,57 @@ export interface PublicationSelect<T extends boolean = true> {
   derniereReussite?: T;
   dureeMs?: T;
   erreur?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "logigramme_select".
+ */
+export interface LogigrammeSelect<T extends boolean = true> {
+  titre?: T;
+  introduction?: T;
+  etapes?:
+    | T
+    | {
+        identifiant?: T;
+        type?: T;
+        phase?: T;
+        acteur?: T;
+        titre?: T;
+        texte?: T;
+        fondement?: T;
+        thematiques?: T;
+        branches?:
+          | T
+          | {
+              libelle?: T;
+              vers?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "parcours-integration_select".
+ */
+export interface ParcoursIntegrationSelect<T extends boolean = true> {
+  titre?: T;
+  introduction?: T;
+  etapes?:
+    | T
+    | {
+        moment?: T;
+        titre?: T;
+        description?: T;
+        avecQui?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

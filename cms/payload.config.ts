@@ -13,6 +13,7 @@ import { Permanences } from './collections/Permanences'
 import { Plaquettes } from './collections/Plaquettes'
 import { Postes } from './collections/Postes'
 import { Referentiels } from './collections/Referentiels'
+import { RessourcesFormation } from './collections/RessourcesFormation'
 import { Services } from './collections/Services'
 import { Signalements } from './collections/Signalements'
 import { Sites } from './collections/Sites'
@@ -20,6 +21,8 @@ import { Structures } from './collections/Structures'
 import { Utilisateurs } from './collections/Utilisateurs'
 import { configuration, type Configuration } from './configuration'
 import { courrielDesactive } from './courriel'
+import { Logigramme } from './globals/Logigramme'
+import { ParcoursIntegration } from './globals/ParcoursIntegration'
 import { Publication } from './globals/Publication'
 
 const config = configuration()
@@ -71,8 +74,8 @@ export default buildConfig({
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
   // Toute nouvelle collection s'ajoute en fin de liste : SQLite ajoute ses
   // colonnes de relation en fin de table, l'ordre doit rester le même.
-  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences],
-  globals: [Publication],
+  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation],
+  globals: [Publication, Logigramme, ParcoursIntegration],
   editor: lexicalEditor(),
   db: adaptateur(config.base),
   sharp,

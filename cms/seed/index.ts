@@ -11,6 +11,8 @@ import { fichierReferentiels } from '../../content/schemas/referentiel'
 import { fichierSites } from '../../content/schemas/site'
 import { serviceVersDocument, structureVersDocument } from '../annuaire/dataInclusion'
 import { documentDepuisPermanence } from '../collections/Permanences/versDomaine'
+import { chargerSeedFormation, seederFormation } from '../collections/RessourcesFormation/seed'
+import { chargerSeedLogigramme, seederLogigramme } from '../logigramme/seed'
 
 /**
  * Amorçage du contenu éditorial depuis content/ : idempotent (un second passage
@@ -40,7 +42,9 @@ export function chargerSeed(dossier = dossierContenu(), { annuaire: avecAnnuaire
     if (!postes.postes.some((po) => po.slug === p.poste))
       throw new ErreurContenu('permanences.json', [`permanences[${i}] › poste : poste « ${String(p.poste)} » absent de postes.json`])
   }
-  return { sites: sites.sites, postes: postes.postes, permanences: permanences.permanences, refs, annuaire }
+  const logigramme = chargerSeedLogigramme(dossier)
+  const formation = chargerSeedFormation(dossier)
+  return { sites: sites.sites, postes: postes.postes, permanences: permanences.permanences, refs, annuaire, logigramme, formation }
 }
 
 function chargerAnnuaireDemo(dossier: string) {
@@ -123,6 +127,9 @@ export async function seeder(payload: Payload, options: { dossier?: string; annu
     if (!existe) await creer('permanences', documentDepuisPermanence(p, ids))
     compter('permanences', !existe)
   }
+
+  // Logigramme et formation (après les sites : une session de formation désigne un lieu).
+  Object.assign(bilan, await seederLogigramme(payload, { contenu: contenu.logigramme }), await seederFormation(payload, { contenu: contenu.formation }))
 
   // Annuaire de démonstration (format data·inclusion), jamais en production sans le demander.
   if (!contenu.annuaire) return bilan

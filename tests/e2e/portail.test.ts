@@ -18,6 +18,7 @@ const TYPES_DE_PAGE = [
   { chemin: '/qui-contacter/commissariat-oyonnax', titre: 'Qui contacter ?' },
   { chemin: '/qui-contacter/commune?commune=01451', titre: 'Qui contacter ?' },
   { chemin: '/sites', titre: 'Sites d’intervention et permanences' },
+  { chemin: '/permanences', titre: 'Permanences des intervenants sociaux' },
   { chemin: '/sites/brigade-nantua', titre: 'Brigade de Nantua' },
   { chemin: '/sites/ch-fleyriat', titre: 'Centre hospitalier Fleyriat' },
   { chemin: '/sites/compagnie-trevoux', titre: 'Compagnie de gendarmerie de Trévoux' },

@@ -1,9 +1,15 @@
 import * as migration_20261126_070840_init from './20261126_070840_init';
+import * as migration_20261126_071439_logigramme_formation from './20261126_071439_logigramme_formation';
 
 export const migrations = [
   {
     up: migration_20261126_070840_init.up,
     down: migration_20261126_070840_init.down,
-    name: '20261126_070840_init'
+    name: '20261126_070840_init',
+  },
+  {
+    up: migration_20261126_071439_logigramme_formation.up,
+    down: migration_20261126_071439_logigramme_formation.down,
+    name: '20261126_071439_logigramme_formation'
   },
 ];
