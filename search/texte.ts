@@ -18,8 +18,12 @@ import { stopwords } from '@orama/stopwords/french'
  *   (115, 3919) que le raciniseur abîmerait.
  */
 
+const ASCII = /^[\x00-\x7f]*$/
+
 /** Replie accents, ligatures et casse : « Œuvre Sociale Élan » → « oeuvre sociale elan ». */
 export function replier(texte: string): string {
+  // Chemin rapide : la plupart des saisies sont déjà sans accents.
+  if (ASCII.test(texte)) return texte.toLowerCase()
   return texte
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -28,6 +32,20 @@ export function replier(texte: string): string {
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
 }
+
+/** Repliement d'un caractère, mémorisé (le surlignage replie caractère par caractère). */
+const caracteresReplies = new Map<string, string>()
+function replierCaractere(c: string): string {
+  if (c.charCodeAt(0) < 0x80) return c.toLowerCase()
+  let r = caracteresReplies.get(c)
+  if (r === undefined) {
+    r = replier(c)
+    if (caracteresReplies.size < 10_000) caracteresReplies.set(c, r)
+  }
+  return r
+}
+
+const ALPHANUMERIQUE = /^[a-z0-9]+$/
 
 /** Mots (repliés) d'un texte, dans l'ordre ; tout ce qui n'est ni lettre ni chiffre sépare. */
 export function mots(texte: string): string[] {
@@ -50,8 +68,8 @@ export function motsPositionnes(texte: string): MotPositionne[] {
   let courant = ''
   let debut = -1
   for (let i = 0; i <= texte.length; i++) {
-    const caractere = i < texte.length ? replier(texte[i]!) : ' '
-    if (/^[a-z0-9]+$/.test(caractere)) {
+    const caractere = i < texte.length ? replierCaractere(texte[i]!) : ' '
+    if (ALPHANUMERIQUE.test(caractere)) {
       if (debut < 0) debut = i
       courant += caractere
     } else if (debut >= 0) {
@@ -63,15 +81,41 @@ export function motsPositionnes(texte: string): MotPositionne[] {
   return resultat
 }
 
+/**
+ * Mots de liaison ignorés quand on compare une saisie à une expression du
+ * vocabulaire ou à un nom de commune : « hébergement d'urgence » =
+ * « hebergement urgence », « chatillon sur chalaronne » = « Châtillon-sur-Chalaronne ».
+ */
+export const LIAISONS: ReadonlySet<string> = new Set([
+  'de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'a', 'au', 'aux', 'en', 'et', 'un', 'une', 'sur', 'sous', 'se', 's', 'pour', 'par',
+])
+
+/** Mots significatifs d'un texte : repliés, sans les mots de liaison. */
+export const motsSignificatifs = (texte: string): string[] => mots(texte).filter((m) => !LIAISONS.has(m))
+
 const MOTS_VIDES_FRANCAIS = new Set(stopwords.map(replier))
 
 /** Mot vide du français (article, préposition, pronom, auxiliaire), inutile à indexer. */
 export const estMotVideFrancais = (mot: string): boolean => MOTS_VIDES_FRANCAIS.has(mot)
 
+/**
+ * Racines déjà calculées : le raciniseur Snowball est le poste le plus cher de
+ * l'indexation, et le vocabulaire d'un annuaire est petit (quelques milliers
+ * de mots). Vidé s'il grossit anormalement (saisies aléatoires).
+ */
+const racinesConnues = new Map<string, string>()
+const MAX_RACINES_CONNUES = 200_000
+
 /** Racine Snowball d'un mot replié ; sigles courts et numéros laissés tels quels. */
 export function racine(mot: string): string {
   if (mot.length <= 3 || /\d/.test(mot)) return mot
-  return stemmer(mot)
+  let r = racinesConnues.get(mot)
+  if (r === undefined) {
+    if (racinesConnues.size >= MAX_RACINES_CONNUES) racinesConnues.clear()
+    r = stemmer(mot)
+    racinesConnues.set(mot, r)
+  }
+  return r
 }
 
 /**
@@ -114,12 +158,15 @@ export function distance(a: string, b: string, max: number): number {
 }
 
 /**
- * Deux mots saisis désignent-ils le même mot ? Égalité, même racine, ou faute
- * de frappe tolérée (selon la longueur du mot saisi).
+ * Nombre de fautes entre un mot saisi et un mot de référence, si elles sont
+ * tolérées : selon la longueur des deux mots (voir `fautesToleres`), et
+ * jamais sur la première lettre (les fautes de frappe y sont rares, et c'est
+ * ce qui évite « fourrière » → « courrier »). undefined si trop éloignés.
  */
-export function memeMot(saisi: string, reference: string): boolean {
-  if (saisi === reference) return true
-  if (racine(saisi) === racine(reference)) return true
+export function fautesEntre(saisi: string, reference: string): number | undefined {
+  if (saisi === reference) return 0
   const tolerance = Math.min(fautesToleres(saisi), fautesToleres(reference))
-  return tolerance > 0 && distance(saisi, reference, tolerance) <= tolerance
+  if (tolerance === 0 || saisi[0] !== reference[0]) return undefined
+  const d = distance(saisi, reference, tolerance)
+  return d <= tolerance ? d : undefined
 }

@@ -1,0 +1,219 @@
+import MiniSearch from 'minisearch'
+import SearchableMap from 'minisearch/SearchableMap'
+
+import { referentiels } from '../../../content/schemas/data-inclusion.ts'
+import { codeCommuneActuel, communesCitees } from '../../communes.ts'
+import { CODES_FRANCE } from '../../eligibilite.ts'
+import type { DocumentService } from '../../port.ts'
+import { estMotVideFrancais, mots, racine } from '../../texte.ts'
+
+/**
+ * L'index en mémoire du moteur embarqué : l'index plein texte (MiniSearch,
+ * BM25 par champ) et, à côté, ce que MiniSearch ne sait pas tenir :
+ * - des listes de services par type de partenaire, thématique, public, lieu,
+ *   commune citée et code de zone (les signaux structurés du classement) ;
+ * - un lexique racine → nombre de services, qui dit si un mot saisi existe
+ *   dans l'annuaire et le corrige (arbre radix, recherche à 1 ou 2 fautes).
+ *
+ * Un `Etat` est construit à côté puis substitué d'un coup par remplacerTout.
+ * Les services ont un numéro interne dense (`idx`), qui sert d'indice dans
+ * les tableaux typés du classement.
+ */
+
+/** Poids des champs dans le score BM25 : le nom dit ce qu'est le service, la description le détaille. */
+export const POIDS_CHAMPS = {
+  nom: 3,
+  structure_nom: 2.5,
+  type_libelle: 1.5,
+  thematiques_libelles: 1.2,
+  lieux: 1.5,
+  description: 1,
+  publics_libelles: 0.6,
+  structure_description: 0.5,
+  precisions: 0.4,
+} as const
+type Champ = keyof typeof POIDS_CHAMPS
+const CHAMPS = Object.keys(POIDS_CHAMPS) as Champ[]
+
+type ChampsIndexes = { idx: number } & Record<Champ, string>
+
+export type Interne = {
+  doc: DocumentService
+  /** Communes actuelles où le service a lieu (service et structure). */
+  lieux: string[]
+  /** Communes de l'Ain citées en toutes lettres dans le nom du service ou de la structure. */
+  citees: string[]
+  /** Zone ramenée aux codes actuels. */
+  zone: string[]
+  /** Étendue de la zone : 0 commune(s), 1 intercommunalité, 2 département, 3 France. */
+  etendue: 0 | 1 | 2 | 3
+  /** Mots indexés, repliés (pour tenir les lexiques à jour au retrait). */
+  mots: string[]
+  /** Racines du nom du service et de celui de sa structure (bonus de nom). */
+  racinesNom: Set<string>
+}
+
+type Postings = Map<string, Set<number>>
+
+const ajouterA = (p: Postings, cle: string, idx: number) => {
+  const s = p.get(cle)
+  if (s) s.add(idx)
+  else p.set(cle, new Set([idx]))
+}
+const retirerDe = (p: Postings, cle: string, idx: number) => {
+  const s = p.get(cle)
+  if (!s) return
+  s.delete(idx)
+  if (s.size === 0) p.delete(cle)
+}
+
+const libelles = (codes: readonly string[], liste: Record<string, string>) => codes.map((c) => liste[c] ?? c).join(' ; ')
+
+function majCompte(lexique: SearchableMap<number>, cle: string, delta: 1 | -1) {
+  const n = (lexique.get(cle) ?? 0) + delta
+  if (n <= 0) lexique.delete(cle)
+  else lexique.set(cle, n)
+}
+
+function etendueDe(zone: readonly string[]): Interne['etendue'] {
+  let e: Interne['etendue'] = 0
+  for (const z of zone) {
+    if ((CODES_FRANCE as readonly string[]).includes(z)) return 3
+    if (/^(?:\d{2}|2[AB]|97\d)$/.test(z)) e = 2
+    else if (/^\d{9}$/.test(z) && e < 1) e = 1
+  }
+  return e
+}
+
+export class Etat {
+  readonly index = new MiniSearch<ChampsIndexes>({
+    idField: 'idx',
+    fields: CHAMPS,
+    tokenize: mots,
+    processTerm: (mot) => (estMotVideFrancais(mot) ? null : racine(mot)),
+    // Les requêtes envoyées à MiniSearch sont déjà des racines, séparées par des espaces.
+    searchOptions: { tokenize: (s) => s.split(' '), processTerm: (t) => t, boost: POIDS_CHAMPS },
+    autoVacuum: { minDirtCount: 200, minDirtFactor: 0.1, batchSize: 1000, batchWait: 10 },
+  })
+  /** Services par numéro interne ; un trou après un retrait. */
+  readonly internes: Array<Interne | undefined> = []
+  readonly idxParId = new Map<string, number>()
+  /** Racine → nombre de services qui la contiennent : dit si un mot saisi est connu. */
+  readonly lexique = new SearchableMap<number>()
+  /**
+   * Mot entier replié → nombre de services : pour corriger une faute de frappe
+   * et compléter un début de mot. On compare des mots entiers, pas des racines :
+   * « danse » est à une lettre de la racine « dang » (danger), pas du mot « danger ».
+   */
+  readonly lexiqueMots = new SearchableMap<number>()
+  readonly parType: Postings = new Map()
+  readonly parThematique: Postings = new Map()
+  readonly parPublic: Postings = new Map()
+  readonly parLieu: Postings = new Map()
+  readonly parCitee: Postings = new Map()
+  readonly parZone: Postings = new Map()
+  private nombre = 0
+  /**
+   * Scores texte déjà calculés pour un concept du vocabulaire. Le score texte
+   * d'un concept ne dépend que de ses mots et de l'index : « VIF », « femme
+   * battue » et « violences conjugales » le partagent. Vidé à chaque
+   * modification de l'index, borné en taille.
+   */
+  private readonly memoire = new Map<string, { idx: Int32Array; score: Float32Array }>()
+  private static readonly MEMOIRE_MAX = 256
+
+  constructor(private readonly memoriser = true) {}
+
+  /** Scores texte mémorisés sous `cle`, calculés par `calcul` au premier appel. */
+  scoresMemorises(cle: string, calcul: () => Array<[number, number]>): { idx: Int32Array; score: Float32Array } {
+    let m = this.memoriser ? this.memoire.get(cle) : undefined
+    if (!m) {
+      const paires = calcul()
+      m = { idx: Int32Array.from(paires, (p) => p[0]), score: Float32Array.from(paires, (p) => p[1]) }
+      if (this.memoire.size >= Etat.MEMOIRE_MAX) this.memoire.clear()
+      if (this.memoriser) this.memoire.set(cle, m)
+    }
+    return m
+  }
+
+  /** Nombre de services indexés. */
+  get taille(): number {
+    return this.nombre
+  }
+
+  /** Borne des numéros internes (taille des tableaux du classement). */
+  get capacite(): number {
+    return this.internes.length
+  }
+
+  ajouter(doc: DocumentService): void {
+    if (this.idxParId.has(doc.id)) this.retirer(doc.id)
+    this.memoire.clear()
+    const idx = this.internes.length
+    const textes: Record<Champ, string> = {
+      nom: doc.nom,
+      structure_nom: doc.structure_nom,
+      type_libelle: referentiels.typesPartenaires[doc.type_partenaire] ?? '',
+      thematiques_libelles: libelles(doc.thematiques, referentiels.thematiques),
+      publics_libelles: libelles(doc.publics, referentiels.publics),
+      description: doc.description,
+      structure_description: doc.structure_description ?? '',
+      precisions: [doc.publics_precisions, doc.conditions_acces, doc.frais_precisions, doc.mobilisation_precisions].filter(Boolean).join(' '),
+      // Le lieu et le numéro court se cherchent comme du texte (« Nantua », « 3919 », « 116006 »).
+      lieux: [doc.commune, doc.numero_court, doc.numero_court?.replace(/\s/g, '')].filter(Boolean).join(' '),
+    }
+    this.index.add({ idx, ...textes })
+    const motsIndexes = new Set<string>()
+    for (const champ of CHAMPS) for (const m of mots(textes[champ])) if (!estMotVideFrancais(m)) motsIndexes.add(m)
+    this.compter(motsIndexes, 1)
+
+    const actuel = (c: string) => codeCommuneActuel(c) ?? c
+    const interne: Interne = {
+      doc,
+      lieux: [...new Set([doc.code_insee, doc.structure_code_insee].filter((c): c is string => !!c).map(actuel))],
+      citees: [...new Set([...communesCitees(doc.nom), ...communesCitees(doc.structure_nom)])],
+      zone: [...new Set(doc.zone_eligibilite.map(actuel))],
+      etendue: etendueDe(doc.zone_eligibilite),
+      mots: [...motsIndexes],
+      racinesNom: new Set(mots(`${doc.nom} ${doc.structure_nom}`).map(racine)),
+    }
+    this.internes.push(interne)
+    this.idxParId.set(doc.id, idx)
+    this.nombre++
+    this.postings(interne, idx, ajouterA)
+  }
+
+  retirer(id: string): boolean {
+    const idx = this.idxParId.get(id)
+    if (idx === undefined) return false
+    const interne = this.internes[idx]!
+    this.memoire.clear()
+    this.index.discard(idx)
+    this.compter(interne.mots, -1)
+    this.postings(interne, idx, retirerDe)
+    this.internes[idx] = undefined
+    this.idxParId.delete(id)
+    this.nombre--
+    return true
+  }
+
+  /** Ajoute (+1) ou retire (−1) les mots d'un service des deux lexiques. */
+  private compter(motsDuService: Iterable<string>, delta: 1 | -1) {
+    const racines = new Set<string>()
+    for (const m of motsDuService) {
+      racines.add(racine(m))
+      majCompte(this.lexiqueMots, m, delta)
+    }
+    for (const r of racines) majCompte(this.lexique, r, delta)
+  }
+
+  private postings(interne: Interne, idx: number, op: (p: Postings, cle: string, idx: number) => void) {
+    const { doc } = interne
+    op(this.parType, doc.type_partenaire, idx)
+    for (const t of doc.thematiques) op(this.parThematique, t, idx)
+    for (const p of doc.publics) op(this.parPublic, p, idx)
+    for (const l of interne.lieux) op(this.parLieu, l, idx)
+    for (const c of interne.citees) op(this.parCitee, c, idx)
+    for (const z of interne.zone) op(this.parZone, z, idx)
+  }
+}

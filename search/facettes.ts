@@ -1,0 +1,69 @@
+import { referentiels } from '../content/schemas/data-inclusion.ts'
+import type { DocumentService, Facettes, ValeurFacette } from './port.ts'
+
+/**
+ * Facettes des résultats : pour chaque dimension filtrable, combien de
+ * résultats pertinents portent chaque code, avec son libellé. Calculées sur
+ * tous les résultats (pas seulement la page affichée), après les filtres :
+ * c'est aussi ce que renvoie Meilisearch (`facetDistribution`).
+ */
+
+const LIBELLES: Record<keyof Facettes, Record<string, string>> = {
+  thematiques: referentiels.thematiques,
+  publics: referentiels.publics,
+  types_partenaires: referentiels.typesPartenaires,
+  modes_accueil: referentiels.modesAccueil,
+  frais: referentiels.frais,
+}
+
+/** Codes d'un document pour chaque dimension de facette. */
+export function codesDeFacettes(doc: DocumentService): Record<keyof Facettes, readonly string[]> {
+  return {
+    thematiques: doc.thematiques,
+    publics: doc.publics,
+    types_partenaires: [doc.type_partenaire],
+    modes_accueil: doc.modes_accueil,
+    frais: doc.frais ? [doc.frais] : [],
+  }
+}
+
+/** Met en forme des comptes bruts (code → nombre) : libellés, tri par nombre décroissant puis libellé. */
+export function facettesDepuisComptes(comptes: Partial<Record<keyof Facettes, Record<string, number>>>): Facettes {
+  const resultat = {} as Facettes
+  for (const dimension of Object.keys(LIBELLES) as (keyof Facettes)[]) {
+    const valeurs: ValeurFacette[] = Object.entries(comptes[dimension] ?? {}).map(([code, nombre]) => ({
+      code,
+      libelle: LIBELLES[dimension][code] ?? code,
+      nombre,
+    }))
+    valeurs.sort((a, b) => b.nombre - a.nombre || a.libelle.localeCompare(b.libelle, 'fr'))
+    resultat[dimension] = valeurs
+  }
+  return resultat
+}
+
+/** Facettes d'une liste de documents. */
+export function calculerFacettes(documents: Iterable<DocumentService>): Facettes {
+  const thematiques = new Map<string, number>()
+  const publics = new Map<string, number>()
+  const types = new Map<string, number>()
+  const modes = new Map<string, number>()
+  const frais = new Map<string, number>()
+  const compter = (m: Map<string, number>, code: string) => m.set(code, (m.get(code) ?? 0) + 1)
+  for (const doc of documents) {
+    for (const t of doc.thematiques) compter(thematiques, t)
+    for (const p of doc.publics) compter(publics, p)
+    compter(types, doc.type_partenaire)
+    for (const m of doc.modes_accueil) compter(modes, m)
+    if (doc.frais) compter(frais, doc.frais)
+  }
+  return facettesDepuisComptes({
+    thematiques: Object.fromEntries(thematiques),
+    publics: Object.fromEntries(publics),
+    types_partenaires: Object.fromEntries(types),
+    modes_accueil: Object.fromEntries(modes),
+    frais: Object.fromEntries(frais),
+  })
+}
+
+export const facettesVides = (): Facettes => facettesDepuisComptes({})
