@@ -9,6 +9,9 @@ import { preparerPayload } from '../cms/base'
 import { configuration } from '../cms/configuration'
 import { armerPublication } from '../cms/publication/demande'
 import { surveillerDemandes } from '../cms/publication/demandesExternes'
+import { documentsDepuisCms } from '../cms/recherche/documents'
+import { installerMoteur } from '../cms/recherche/moteurPartage'
+import { creerMoteurRecherche, vocabulaireParDefaut } from '../search'
 import { empreinteDuCode, SOURCES_PORTAIL } from '../cms/publication/empreinte'
 import { constructeurAstro, PipelinePublication, type EtatPublication } from '../cms/publication/pipeline'
 import { resumerBilan, seeder } from '../cms/seed'
@@ -85,8 +88,19 @@ export async function demarrerPortail(): Promise<Portail> {
   await appNext.prepare()
   const gestionnaireNext = appNext.getRequestHandler()
 
+  // Recherche : moteur embarqué (ou Meilisearch si MEILI_URL), rempli depuis le CMS puis tenu à jour par les hooks.
+  const moteur = creerMoteurRecherche({ vocabulaire: vocabulaireParDefaut() })
+  const reindexer = async () => moteur.remplacerTout(await documentsDepuisCms(payload))
+  await reindexer()
+  installerMoteur(moteur)
+  journal(`Annuaire indexé : ${(await moteur.statistiques()).documents} services.`)
+
   armerPublication((raison) => pipeline.demander(raison))
-  const veilleur = surveillerDemandes(config.dossierDonnees, (raison) => pipeline.demander(raison))
+  const veilleur = surveillerDemandes(config.dossierDonnees, (raison) => {
+    pipeline.demander(raison)
+    // Un import fait hors du serveur change l'annuaire : l'index est reconstruit à côté puis échangé.
+    reindexer().catch((e: Error) => console.error(`Réindexation impossible : ${e.name}`))
+  })
   // Les pages disent « mis à jour il y a 19 mois » : une publication par jour garde ces durées justes.
   const quotidienne = setInterval(() => pipeline.demander('mise à jour quotidienne'), 24 * 60 * 60 * 1000)
   quotidienne.unref()
@@ -115,6 +129,7 @@ export async function demarrerPortail(): Promise<Portail> {
     pipeline,
     arreter: async () => {
       armerPublication(undefined)
+      installerMoteur(undefined)
       veilleur.close()
       clearInterval(quotidienne)
       pipeline.arreter()

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { lancerNavigateur, ouvrirPage } from './navigateur'
+import { OPERATEUR } from './operateur'
 
 /**
  * L'opérateur dans /admin : création du premier compte, connexion, modification
@@ -9,7 +10,6 @@ import { lancerNavigateur, ouvrirPage } from './navigateur'
  * sans rien redémarrer, avec l'état de la publication affiché dans l'admin.
  */
 const url = inject('urlPortail')
-const OPERATEUR = { email: 'operateur@example.org', motDePasse: 'Un-mot-de-passe-solide-2026' }
 let navigateur: Browser
 
 beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('admin de l’opérateur', () => {
     const page = await ouvrirPage(navigateur)
     await page.goto(`${url}/admin`)
     // Tant qu'aucun compte n'existe, /admin présente l'écran de premier accès.
-    await page.waitForSelector('#field-confirm-password')
+    await page.waitForSelector('#field-confirm-password', { timeout: 60_000 })
     expect(await page.locator('#field-role').count()).toBe(0)
     await page.fill('#field-email', OPERATEUR.email)
     await page.fill('#field-password', OPERATEUR.motDePasse)

@@ -2,6 +2,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { jetonOperateur } from './operateur'
 import { lancerNavigateur, ouvrirPage, surveillerErreurs, verifierAccessibilite } from './navigateur'
 
 /**
@@ -123,15 +124,8 @@ describe('logigramme', () => {
     expect(await svg.text()).toContain('role="img"')
   })
 
-  it('l’opérateur modifie une étape : schéma, questionnaire et PDF suivent ; un circuit incohérent est refusé', async (ctx) => {
-    // Compte créé par admin.test.ts ; sans lui (fichier lancé seul), ce test n'a pas d'opérateur.
-    const connexion = await fetch(`${url}/api/utilisateurs/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'operateur@example.org', password: 'Un-mot-de-passe-solide-2026' }),
-    })
-    if (connexion.status !== 200) ctx.skip()
-    const { token } = (await connexion.json()) as { token: string }
+  it('l’opérateur modifie une étape : schéma, questionnaire et PDF suivent ; un circuit incohérent est refusé', async () => {
+    const token = await jetonOperateur(url)
     const entetes = { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }
     const global = (await (await fetch(`${url}/api/globals/logigramme?depth=0`, { headers: entetes })).json()) as {
       etapes: { identifiant: string; titre: string; branches: { vers: string }[] }[]
@@ -143,7 +137,9 @@ describe('logigramme', () => {
     peril.branches[0]!.vers = 'nulle-part'
     const refus = await fetch(`${url}/api/globals/logigramme`, { method: 'POST', headers: entetes, body: JSON.stringify({ etapes: casse }) })
     expect(refus.status).toBe(400)
-    expect(JSON.stringify(await refus.json())).toContain('étape « peril »')
+    // L'API nomme le champ fautif ; le message en français (« étape « peril », champ
+    // branches[0].vers… ») s'affiche sous le champ dans l'admin et est vérifié par les tests unitaires.
+    expect(JSON.stringify(await refus.json())).toMatch(/etapes\.\d+\.branches\.0\.vers/)
 
     // Une modification valide est publiée partout.
     const nouveauTitre = 'La personne est-elle en danger immédiat (modifié) ?'

@@ -123,7 +123,7 @@ describe('portail public', () => {
     await page.click('form[role="search"] button[type="submit"]')
     await page.waitForURL(/\/annuaire\/recherche\?q=/)
     expect(await page.locator('#resultats').innerText()).toMatch(/\d+ résultats? pour « hébergement »/)
-    expect(await page.locator('main ul a[href^="/annuaire/"]').count()).toBeGreaterThan(0)
+    expect(await page.locator('#resultats-recherche a[href^="/annuaire/"]').count()).toBeGreaterThan(0)
     await contexte.close()
   })
 

@@ -7,6 +7,7 @@ import { options } from '../../fields/codesDataInclusion'
 import { champHoraires } from '../../fields/horaires'
 import { champTelephone } from '../../fields/telephone'
 import { hooksDePublication } from '../../hooks/publierApresModification'
+import { indexerService, retirerService } from '../../recherche/hooks'
 
 const ZONE = /^(\d{5}|2[AB]\d{3}|\d{9}|\d{2,3}|2[AB]|france|99100)$/
 
@@ -33,7 +34,10 @@ export const Services: CollectionConfig = {
   },
   access: accesEditorial,
   defaultSort: 'nom',
-  hooks: hooksDePublication,
+  hooks: {
+    afterChange: [...hooksDePublication.afterChange, indexerService],
+    afterDelete: [...hooksDePublication.afterDelete, retirerService],
+  },
   fields: [
     {
       name: 'id_source',

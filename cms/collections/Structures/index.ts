@@ -7,6 +7,7 @@ import { champHoraires } from '../../fields/horaires'
 import { champTelephone } from '../../fields/telephone'
 import { hooksDePublication } from '../../hooks/publierApresModification'
 import { supprimerAvec } from '../../hooks/suppressions'
+import { reindexerStructure } from '../../recherche/hooks'
 
 /**
  * Structures partenaires vers lesquelles l'intervenant social oriente
@@ -26,6 +27,7 @@ export const Structures: CollectionConfig = {
   defaultSort: 'nom',
   hooks: {
     ...hooksDePublication,
+    afterChange: [...hooksDePublication.afterChange, reindexerStructure],
     beforeDelete: [
       supprimerAvec([
         { collection: 'services', champ: 'structure' },
