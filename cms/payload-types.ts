@@ -928,6 +928,10 @@ export interface Referentiel {
 export interface Plaquette {
   id: number;
   titre: string;
+  /**
+   * Même identifiant pour toutes les versions d’une même plaquette (ex. « plaquette-fsi-bresse-dombes ») : la plus récente est affichée, les autres sont archivées.
+   */
+  famille: string;
   public: 'fsi' | 'public' | 'partenaires';
   resume?: string | null;
   fichier: number | Media;
@@ -1346,6 +1350,7 @@ export interface ReferentielsSelect<T extends boolean = true> {
  */
 export interface PlaquettesSelect<T extends boolean = true> {
   titre?: T;
+  famille?: T;
   public?: T;
   resume?: T;
   fichier?: T;

@@ -12,11 +12,26 @@ export const Plaquettes: CollectionConfig = {
   slug: 'plaquettes',
   labels: { singular: 'Plaquette', plural: 'Plaquettes' },
   admin: { useAsTitle: 'titre', defaultColumns: ['titre', 'public', 'version', 'date'], group: 'Contenus' },
-  access: accesEditorial,
+  // Une plaquette n'est jamais supprimée : une nouvelle version la remplace et
+  // l'ancienne reste consultable dans les archives (ce qui a été remis fait foi).
+  access: { ...accesEditorial, delete: () => false },
   defaultSort: '-date',
   hooks: hooksDePublication,
   fields: [
     { name: 'titre', label: 'Titre', type: 'text', required: true },
+    {
+      name: 'famille',
+      label: 'Famille (versions successives)',
+      type: 'text',
+      required: true,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Même identifiant pour toutes les versions d’une même plaquette (ex. « plaquette-fsi-bresse-dombes ») : la plus récente est affichée, les autres sont archivées.',
+      },
+      validate: (v: string | null | undefined) => !v || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) || 'Famille : lettres minuscules, chiffres et tirets.',
+    },
     {
       name: 'public',
       label: 'Public visé',

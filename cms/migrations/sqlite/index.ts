@@ -1,5 +1,6 @@
 import * as migration_20261126_070840_init from './20261126_070840_init';
 import * as migration_20261126_071439_logigramme_formation from './20261126_071439_logigramme_formation';
+import * as migration_20261126_072919_plaquettes_versions from './20261126_072919_plaquettes_versions';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261126_071439_logigramme_formation.up,
     down: migration_20261126_071439_logigramme_formation.down,
-    name: '20261126_071439_logigramme_formation'
+    name: '20261126_071439_logigramme_formation',
+  },
+  {
+    up: migration_20261126_072919_plaquettes_versions.up,
+    down: migration_20261126_072919_plaquettes_versions.down,
+    name: '20261126_072919_plaquettes_versions'
   },
 ];
