@@ -7,6 +7,7 @@ import { champHoraires } from '../../fields/horaires'
 import { champTelephone } from '../../fields/telephone'
 import { hooksDePublication } from '../../hooks/publierApresModification'
 import { supprimerAvec } from '../../hooks/suppressions'
+import { exporterAnnuaireEndpoint } from './endpoints/exporter'
 import { reindexerStructure } from '../../recherche/hooks'
 
 /**
@@ -22,7 +23,9 @@ export const Structures: CollectionConfig = {
     defaultColumns: ['nom', 'type_partenaire', 'commune', 'date_maj'],
     group: 'Annuaire',
     listSearchableFields: ['nom', 'commune', 'id_source'],
+    components: { beforeListTable: ['/components/LiensExportAnnuaire#LiensExportAnnuaire'] },
   },
+  endpoints: [exporterAnnuaireEndpoint],
   access: accesEditorial,
   defaultSort: 'nom',
   hooks: {
