@@ -78,6 +78,7 @@ export interface Config {
     utilisateurs: Utilisateur;
     permanences: Permanence;
     'ressources-formation': RessourcesFormation;
+    vocabulaire: Vocabulaire;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -100,6 +101,7 @@ export interface Config {
     utilisateurs: UtilisateursSelect<false> | UtilisateursSelect<true>;
     permanences: PermanencesSelect<false> | PermanencesSelect<true>;
     'ressources-formation': RessourcesFormationSelect<false> | RessourcesFormationSelect<true>;
+    vocabulaire: VocabulaireSelect<false> | VocabulaireSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1099,6 +1101,116 @@ export interface RessourcesFormation {
   createdAt: string;
 }
 /**
+ * Mots et sigles que la recherche de l’annuaire comprend. Une saisie (sigle ou expression) ne peut appartenir qu’à une seule entrée.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vocabulaire".
+ */
+export interface Vocabulaire {
+  id: number;
+  /**
+   * Identifiant stable (lettres minuscules, chiffres et tirets) : l’amorçage s’en sert pour ne jamais recréer une entrée modifiée.
+   */
+  code: string;
+  libelle: string;
+  /**
+   * Reconnus tels quels, sans faute de frappe : VIF, CMP, 115.
+   */
+  sigles?: string[] | null;
+  /**
+   * Mots et expressions du terrain, reconnus avec accents, fautes de frappe et pluriels.
+   */
+  expressions?: string[] | null;
+  /**
+   * Cherchés dans les fiches quand l’entrée est reconnue (ils ne servent pas à la reconnaître).
+   */
+  mots_associes?: string[] | null;
+  /**
+   * Codes data·inclusion, ex. « famille--surmonter-conflits-separation-violence ».
+   */
+  thematiques?: string[] | null;
+  types_partenaires?:
+    | (
+        | 'ccas-cias'
+        | 'mds'
+        | 'pmi'
+        | 'ase-crip'
+        | 'caf'
+        | 'cpam'
+        | 'msa'
+        | 'france-services'
+        | 'siao-115'
+        | 'hebergement-urgence'
+        | 'chrs'
+        | 'accueil-de-jour'
+        | 'hebergement-insertion'
+        | 'demandeurs-asile'
+        | 'bailleur-social'
+        | 'info-logement'
+        | 'aide-aux-victimes'
+        | 'cidff'
+        | 'association-vif'
+        | 'hebergement-vif'
+        | 'accueil-de-jour-vif'
+        | 'auteurs-violences'
+        | 'maison-protection-familles'
+        | 'lieu-ecoute'
+        | 'centre-hospitalier'
+        | 'umj'
+        | 'psychiatrie-hospitaliere'
+        | 'cmp-adultes'
+        | 'cmpea'
+        | 'empp'
+        | 'csapa'
+        | 'caarud'
+        | 'groupe-entraide'
+        | 'maison-des-adolescents'
+        | 'prevention-specialisee'
+        | 'mission-locale'
+        | 'acces-au-droit'
+        | 'avocats'
+        | 'spip'
+        | 'pjj'
+        | 'mediation-familiale'
+        | 'espace-rencontre'
+        | 'protection-majeurs'
+        | 'clic-personnes-agees'
+        | 'mdph'
+        | 'repit-aidants'
+        | 'aide-a-domicile'
+        | 'insertion-iae'
+        | 'mobilite-solidaire'
+        | 'france-travail'
+        | 'aide-alimentaire'
+        | 'vestiaire-solidaire'
+        | 'budget-surendettement'
+        | 'centre-social'
+        | 'sante-sexuelle'
+        | 'numero-national'
+      )[]
+    | null;
+  publics?:
+    | (
+        | 'actifs'
+        | 'beneficiaires-des-minimas-sociaux'
+        | 'demandeurs-emploi'
+        | 'etudiants'
+        | 'familles'
+        | 'femmes'
+        | 'jeunes'
+        | 'personnes-en-situation-de-handicap'
+        | 'personnes-en-situation-durgence'
+        | 'personnes-en-situation-juridique-specifique'
+        | 'personnes-exilees'
+        | 'residents-qpv-frr'
+        | 'seniors'
+        | 'tous-publics'
+      )[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1165,6 +1277,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'ressources-formation';
         value: number | RessourcesFormation;
+      } | null)
+    | ({
+        relationTo: 'vocabulaire';
+        value: number | Vocabulaire;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1479,6 +1595,22 @@ export interface RessourcesFormationSelect<T extends boolean = true> {
   fichier?: T;
   url?: T;
   exemple?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vocabulaire_select".
+ */
+export interface VocabulaireSelect<T extends boolean = true> {
+  code?: T;
+  libelle?: T;
+  sigles?: T;
+  expressions?: T;
+  mots_associes?: T;
+  thematiques?: T;
+  types_partenaires?: T;
+  publics?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -19,6 +19,7 @@ import { Signalements } from './collections/Signalements'
 import { Sites } from './collections/Sites'
 import { Structures } from './collections/Structures'
 import { Utilisateurs } from './collections/Utilisateurs'
+import { Vocabulaire } from './collections/Vocabulaire'
 import { configuration, type Configuration } from './configuration'
 import { courrielDesactive } from './courriel'
 import { Logigramme } from './globals/Logigramme'
@@ -74,7 +75,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
   // Toute nouvelle collection s'ajoute en fin de liste : SQLite ajoute ses
   // colonnes de relation en fin de table, l'ordre doit rester le même.
-  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation],
+  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation, Vocabulaire],
   globals: [Publication, Logigramme, ParcoursIntegration],
   editor: lexicalEditor(),
   db: adaptateur(config.base),

@@ -11,7 +11,8 @@ import { armerPublication } from '../cms/publication/demande'
 import { surveillerDemandes } from '../cms/publication/demandesExternes'
 import { documentsDepuisCms } from '../cms/recherche/documents'
 import { installerMoteur } from '../cms/recherche/moteurPartage'
-import { creerMoteurRecherche, vocabulaireParDefaut } from '../search'
+import { vocabulaireDuCms } from '../cms/recherche/vocabulaire'
+import { creerMoteurRecherche } from '../search'
 import { empreinteDuCode, SOURCES_PORTAIL } from '../cms/publication/empreinte'
 import { constructeurAstro, PipelinePublication, type EtatPublication } from '../cms/publication/pipeline'
 import { resumerBilan, seeder } from '../cms/seed'
@@ -89,7 +90,7 @@ export async function demarrerPortail(): Promise<Portail> {
   const gestionnaireNext = appNext.getRequestHandler()
 
   // Recherche : moteur embarqué (ou Meilisearch si MEILI_URL), rempli depuis le CMS puis tenu à jour par les hooks.
-  const moteur = creerMoteurRecherche({ vocabulaire: vocabulaireParDefaut() })
+  const moteur = creerMoteurRecherche({ vocabulaire: await vocabulaireDuCms(payload) })
   const reindexer = async () => moteur.remplacerTout(await documentsDepuisCms(payload))
   await reindexer()
   installerMoteur(moteur)

@@ -13,6 +13,7 @@ import { serviceVersDocument, structureVersDocument } from '../annuaire/dataIncl
 import { documentDepuisPermanence } from '../collections/Permanences/versDomaine'
 import { chargerSeedFormation, seederFormation } from '../collections/RessourcesFormation/seed'
 import { chargerSeedLogigramme, seederLogigramme } from '../logigramme/seed'
+import { seederVocabulaire } from '../recherche/vocabulaire'
 
 /**
  * Amorçage du contenu éditorial depuis content/ : idempotent (un second passage
@@ -130,6 +131,8 @@ export async function seeder(payload: Payload, options: { dossier?: string; annu
 
   // Logigramme et formation (après les sites : une session de formation désigne un lieu).
   Object.assign(bilan, await seederLogigramme(payload, { contenu: contenu.logigramme }), await seederFormation(payload, { contenu: contenu.formation }))
+  // Vocabulaire de recherche (sigles, mots des policiers) : référentiel que l'opérateur enrichit ensuite.
+  Object.assign(bilan, await seederVocabulaire(payload))
 
   // Annuaire de démonstration (format data·inclusion), jamais en production sans le demander.
   if (!contenu.annuaire) return bilan

@@ -2,7 +2,8 @@ import { payloadPourCli, terminer } from '../../cms/annuaire/cli/payloadCli'
 import { configuration } from '../../cms/configuration'
 import { deposerDemande } from '../../cms/publication/demandesExternes'
 import { documentsDepuisCms } from '../../cms/recherche/documents'
-import { creerMoteurRecherche, reindexerAvecProgression, vocabulaireParDefaut } from '..'
+import { vocabulaireDuCms } from '../../cms/recherche/vocabulaire'
+import { creerMoteurRecherche, reindexerAvecProgression } from '..'
 
 /**
  * `npm run search:reindex` : reconstruit l'index de l'annuaire depuis le CMS,
@@ -16,7 +17,7 @@ let payload: Awaited<ReturnType<typeof payloadPourCli>> | undefined
 try {
   payload = await payloadPourCli()
   const documents = await documentsDepuisCms(payload)
-  const moteur = creerMoteurRecherche({ vocabulaire: vocabulaireParDefaut() })
+  const moteur = creerMoteurRecherche({ vocabulaire: await vocabulaireDuCms(payload) })
   await reindexerAvecProgression(moteur, documents)
   const stats = await moteur.statistiques()
   if (stats.moteur === 'embarque') {

@@ -1,6 +1,7 @@
 import * as migration_20261126_070840_init from './20261126_070840_init';
 import * as migration_20261126_071439_logigramme_formation from './20261126_071439_logigramme_formation';
 import * as migration_20261126_072919_plaquettes_versions from './20261126_072919_plaquettes_versions';
+import * as migration_20261126_073508_vocabulaire_recherche from './20261126_073508_vocabulaire_recherche';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_072919_plaquettes_versions.up,
     down: migration_20261126_072919_plaquettes_versions.down,
-    name: '20261126_072919_plaquettes_versions'
+    name: '20261126_072919_plaquettes_versions',
+  },
+  {
+    up: migration_20261126_073508_vocabulaire_recherche.up,
+    down: migration_20261126_073508_vocabulaire_recherche.down,
+    name: '20261126_073508_vocabulaire_recherche'
   },
 ];
