@@ -3,7 +3,7 @@
  *
  *   npm run bench:search -- [--data FICHIER] [--queries FICHIER] [--scale N]
  *                           [--engine embedded|meilisearch] [--repetitions R]
- *                           [--sans-memoire]
+ *                           [--sans-memoire] [--sans-importeur]
  *
  * - charge un fichier data·inclusion v1 (par défaut ../shared/fixtures/
  *   partenaires-ain.json), le valide avec le schéma zod du projet, et le donne
@@ -33,6 +33,7 @@ import { validerFichierDataInclusion } from '../content/schemas/data-inclusion.t
 import { creerMoteurEmbarque } from '../search/adapters/embarque.ts'
 import { creerMoteurMeilisearch } from '../search/adapters/meilisearch.ts'
 import { documentsDepuisFichier } from '../search/document.ts'
+import { documentsViaImporteur } from './viaImporteur.ts'
 import { agreger, centile, fichierRequetes, mesurer, type MesureRequete } from '../search/evaluation.ts'
 import type { MoteurRecherche } from '../search/port.ts'
 import { completerSynthetique } from '../search/synthetique.ts'
@@ -49,6 +50,7 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'embedded' },
     repetitions: { type: 'string', default: '20' },
     'sans-memoire': { type: 'boolean', default: false },
+    'sans-importeur': { type: 'boolean', default: false },
   },
   allowPositionals: false,
 })
@@ -79,7 +81,10 @@ async function principal() {
 
   log(`Données : ${values.data}`)
   const fichier = validerFichierDataInclusion(lireJson(values.data), path.basename(values.data))
-  const reels = documentsDepuisFichier(fichier)
+  // Par défaut comme en production : l'import data·inclusion puis les documents du CMS.
+  const reels = values['sans-importeur']
+    ? documentsDepuisFichier(fichier)
+    : await documentsViaImporteur(lireJson(values.data), path.basename(values.data), log)
   // La métrique juge l'éligibilité sur la zone des données, pas sur ce que renvoie le moteur.
   const zones = new Map(reels.map((d) => [d.id, d.zone_eligibilite]))
   const documents = echelle && echelle > reels.length ? completerSynthetique(reels, echelle) : reels
