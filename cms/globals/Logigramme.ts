@@ -1,6 +1,7 @@
 import { ValidationError, type GlobalAfterChangeHook, type GlobalBeforeChangeHook, type GlobalConfig } from 'payload'
+import { champThematiques } from '../fields/thematiques'
 
-import { ACTEURS, PHASES, RE_IDENTIFIANT_ETAPE, THEMATIQUES, TYPES_ETAPE } from '../../content/schemas/logigramme'
+import { ACTEURS, PHASES, RE_IDENTIFIANT_ETAPE, TYPES_ETAPE } from '../../content/schemas/logigramme'
 import { estOperateur } from '../access/estOperateur'
 import { lecturePublique } from '../access/lecturePublique'
 import { erreursPourPayload, validerDocument, type DocumentLogigramme } from '../logigramme/document'
@@ -84,19 +85,7 @@ export const Logigramme: GlobalConfig = {
           maxLength: 200,
           admin: { description: 'Ex. « Article 226-14 du code pénal », « Protocole-cadre de 2013, article 4 ».' },
         },
-        {
-          // Texte et non liste de choix, comme pour les services : certains codes
-          // dépassent les 63 caractères d'une énumération PostgreSQL.
-          name: 'thematiques',
-          label: 'Thématiques de l’annuaire (partenaires proposés)',
-          type: 'text',
-          hasMany: true,
-          admin: { description: 'Codes data·inclusion, ex. « famille--surmonter-conflits-separation-violence ».' },
-          validate: (valeurs: string[] | null | undefined) => {
-            const inconnues = (valeurs ?? []).filter((v) => !(v in THEMATIQUES))
-            return inconnues.length === 0 ? true : `Thématiques : code(s) inconnu(s) ${inconnues.map((v) => `« ${v} »`).join(', ')}.`
-          },
-        },
+        champThematiques('Thématiques de l’annuaire (partenaires proposés)'),
         {
           name: 'branches',
           label: 'Branches (étapes suivantes)',

@@ -1,8 +1,8 @@
 import type { CollectionConfig, Field } from 'payload'
+import { champThematiques } from '../../fields/thematiques'
 
 import { accesEditorial } from '../../access/accesEditorial'
 import { champsAdresse } from '../../fields/adresse'
-import { referentiels } from '../../../content/schemas/data-inclusion'
 import { options } from '../../fields/codesDataInclusion'
 import { champHoraires } from '../../fields/horaires'
 import { champTelephone } from '../../fields/telephone'
@@ -62,19 +62,7 @@ export const Services: CollectionConfig = {
     { name: 'nom', label: 'Nom', type: 'text', required: true },
     { name: 'description', label: 'Description', type: 'textarea' },
     { name: 'type', label: 'Type de service', type: 'select', options: options.typesDeServices, enumName: 'type_service' },
-    {
-      // Texte et non liste de choix : 19 codes data·inclusion dépassent les 63
-      // caractères qu'accepte une énumération PostgreSQL.
-      name: 'thematiques',
-      label: 'Thématiques',
-      type: 'text',
-      hasMany: true,
-      admin: { description: 'Codes data·inclusion, ex. « famille--surmonter-conflits-separation-violence ».' },
-      validate: (valeurs: string[] | null | undefined) => {
-        const inconnues = (valeurs ?? []).filter((v) => !(v in referentiels.thematiques))
-        return inconnues.length === 0 ? true : `Thématiques : code(s) inconnu(s) ${inconnues.map((v) => `« ${v} »`).join(', ')}.`
-      },
-    },
+    champThematiques(),
     selectionMultiple('publics', 'Publics', options.publics, 'public'),
     { name: 'publics_precisions', label: 'Précisions sur les publics', type: 'textarea' },
     { name: 'conditions_acces', label: "Conditions d'accès", type: 'textarea' },

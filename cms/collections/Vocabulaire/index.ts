@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
+import { champThematiques } from '../../fields/thematiques'
 
-import { referentiels } from '../../../content/schemas/data-inclusion'
 import { estOperateur } from '../../access/estOperateur'
 import { options } from '../../fields/codesDataInclusion'
 import { SLUG_VOCABULAIRE } from './fiche'
@@ -58,19 +58,7 @@ export const Vocabulaire: CollectionConfig = {
     listeDeMots('sigles', 'Sigles et numéros', 'Reconnus tels quels, sans faute de frappe : VIF, CMP, 115.'),
     listeDeMots('expressions', 'Expressions', 'Mots et expressions du terrain, reconnus avec accents, fautes de frappe et pluriels.'),
     listeDeMots('mots_associes', 'Mots associés', 'Cherchés dans les fiches quand l’entrée est reconnue (ils ne servent pas à la reconnaître).'),
-    {
-      // Texte et non liste de choix : des codes data·inclusion dépassent les 63
-      // caractères qu'accepte une énumération PostgreSQL.
-      name: 'thematiques',
-      label: 'Thématiques',
-      type: 'text',
-      hasMany: true,
-      admin: { description: 'Codes data·inclusion, ex. « famille--surmonter-conflits-separation-violence ».' },
-      validate: (valeurs: string[] | null | undefined) => {
-        const inconnues = (valeurs ?? []).filter((v) => !(v in referentiels.thematiques))
-        return inconnues.length === 0 ? true : `Thématiques : code(s) inconnu(s) ${inconnues.map((v) => `« ${v} »`).join(', ')}.`
-      },
-    },
+    champThematiques(),
     {
       name: 'types_partenaires',
       label: 'Types de partenaires',
