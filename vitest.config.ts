@@ -1,12 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
-/** Bout en bout : ordre alphabétique, car admin.test.ts crée le compte opérateur par l'écran de premier accès. */
-class OrdreAlphabetique extends BaseSequencer {
-  async sort(fichiers: TestSpecification[]) {
-    return [...fichiers].sort((a, b) => a.moduleId.localeCompare(b.moduleId))
-  }
-}
 
 /**
  * Trois familles de tests, une seule commande (`npm test`) :
@@ -50,7 +43,6 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/portail.setup.ts'],
           fileParallelism: false,
-          sequence: { sequencer: OrdreAlphabetique },
           testTimeout: 120_000,
           hookTimeout: 600_000,
         },

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { demarrerPortailDeTest, type PortailDeTest } from './demarrerPortail'
 import { lancerNavigateur, ouvrirPage } from './navigateur'
 import { OPERATEUR } from './operateur'
 
@@ -8,14 +9,23 @@ import { OPERATEUR } from './operateur'
  * L'opérateur dans /admin : création du premier compte, connexion, modification
  * d'un site, et la modification visible sur le portail statique en moins de 60 s
  * sans rien redémarrer, avec l'état de la publication affiché dans l'admin.
+ * Ce fichier démarre son propre portail, vierge de tout compte : l'écran de
+ * premier accès ne se teste qu'une fois, et les autres fichiers créent
+ * l'opérateur par l'API sur le portail partagé.
  */
-const url = inject('urlPortail')
+let portail: PortailDeTest
+let url: string
 let navigateur: Browser
 
 beforeAll(async () => {
+  portail = await demarrerPortailDeTest()
+  url = portail.url
   navigateur = await lancerNavigateur()
+}, 600_000)
+afterAll(async () => {
+  await navigateur?.close()
+  await portail?.arreter()
 })
-afterAll(async () => navigateur?.close())
 
 async function connecter(page: Page, email: string, motDePasse: string) {
   await page.goto(`${url}/admin/login`)

@@ -1,7 +1,7 @@
 /**
- * Le compte opérateur des tests de bout en bout. admin.test.ts le crée par
- * l'écran de premier accès (les fichiers passent dans l'ordre alphabétique,
- * voir vitest.config.ts) ; un fichier lancé seul le crée par l'API.
+ * Le compte opérateur des tests de bout en bout sur le portail partagé : le
+ * premier fichier qui en a besoin le crée par l'API de premier accès
+ * (admin.test.ts teste l'écran de premier accès sur son propre portail).
  */
 export const OPERATEUR = { email: 'operateur@example.org', motDePasse: 'Un-mot-de-passe-solide-2026' }
 

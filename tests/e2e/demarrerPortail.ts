@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process'
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * Démarre le portail comme `npm start` (base SQLite neuve, contenu amorcé,
+ * admin construite si besoin, portail publié) sur un port libre.
+ */
+const racine = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+const portLibre = () =>
+  new Promise<number>((ok, ko) => {
+    const s = createServer()
+    s.on('error', ko)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => ok(port))
+    })
+  })
+
+export type PortailDeTest = { url: string; dossier: string; arreter: () => Promise<void> }
+
+export async function demarrerPortailDeTest(): Promise<PortailDeTest> {
+  const dossier = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'))
+  const port = await portLibre()
+  const journal = path.join(dossier, 'serveur.log')
+  const sortie = createWriteStream(journal)
+  const env: NodeJS.ProcessEnv = { ...process.env, PASSERELLE_DONNEES: dossier, PORT: String(port), HOST: '127.0.0.1', PUBLICATION_DELAI_MS: '500' }
+  delete env.DATABASE_URL
+  delete (env as Record<string, string | undefined>).NODE_ENV
+  delete env.PASSERELLE_URL
+  const processus = spawn(process.execPath, [path.join(racine, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'serveur/demarrer.ts'], {
+    cwd: racine,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  processus.stderr!.pipe(sortie)
+  const url = await new Promise<string>((ok, ko) => {
+    let tampon = ''
+    processus.stdout!.on('data', (d: Buffer) => {
+      sortie.write(d)
+      tampon += d.toString()
+      const m = tampon.match(/Passerelle est prête : (\S+)/)
+      if (m) ok(m[1]!)
+    })
+    processus.on('exit', (code) => ko(new Error(`Le portail s'est arrêté au démarrage (code ${code}) : voir ${journal}`)))
+  })
+  return {
+    url,
+    dossier,
+    arreter: async () => {
+      if (processus.exitCode === null) {
+        processus.kill('SIGTERM')
+        await new Promise((ok) => processus.once('exit', ok))
+      }
+      if (!process.env.PASSERELLE_GARDER_E2E) rmSync(dossier, { recursive: true, force: true })
+    },
+  }
+}
