@@ -17,6 +17,7 @@ import { empreinteDuCode, SOURCES_PORTAIL } from '../cms/publication/empreinte'
 import { constructeurAstro, PipelinePublication, type EtatPublication } from '../cms/publication/pipeline'
 import { resumerBilan, seeder } from '../cms/seed'
 import { construireAdmin } from './construire'
+import { repondreRechercheJson } from './rechercheJson'
 import { creerServeur, dossierClient, type GestionnaireAstro } from './serveur'
 
 export type Portail = { url: string; payload: Payload; pipeline: PipelinePublication; arreter: () => Promise<void> }
@@ -110,6 +111,7 @@ export async function demarrerPortail(): Promise<Portail> {
     dossierStatique: () => dossierClient(pipeline.constructionCourante()),
     next: (req, res) => gestionnaireNext(req, res),
     astro: handler,
+    routes: { '/annuaire/recherche.json': repondreRechercheJson },
     sante: async () => {
       try {
         await payload.count({ collection: 'sites', overrideAccess: true })

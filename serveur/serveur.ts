@@ -16,6 +16,8 @@ export type OptionsServeur = {
   dossierStatique: () => string | undefined
   next: Gestionnaire
   astro: GestionnaireAstro
+  /** Routes servies directement (sans passer par Astro), par chemin exact. */
+  routes?: Record<string, Gestionnaire>
   /** État de santé pour la sonde de Docker : 200 si la base répond, 503 sinon. */
   sante: () => Promise<{ ok: boolean; details: Record<string, unknown> }>
 }
@@ -35,6 +37,8 @@ export function creerServeur(options: OptionsServeur): Server {
     entetesDeSecurite(res)
     try {
       if (versNext(url)) return await options.next(req, res)
+      const route = options.routes?.[url.split('?')[0]!]
+      if (route) return await route(req, res)
       if (url === '/sante') {
         const { ok, details } = await options.sante()
         res.statusCode = ok ? 200 : 503
