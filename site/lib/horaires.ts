@@ -1,5 +1,7 @@
 import opening_hours from 'opening_hours'
 
+import { fraicheur as fraicheurRecherche } from '../../search/fraicheur'
+
 /**
  * Horaires d'accueil (syntaxe OpenStreetMap « opening_hours ») dits en
  * français : « Ouvert aujourd'hui jusqu'à 17 h », « Fermé, ouvre lundi à 8 h 30 ».
@@ -82,12 +84,12 @@ export function horairesDeLaSemaine(horaires: string | null | undefined): { jour
   return lignes
 }
 
-/** « mis à jour il y a 19 mois » ; une fiche de plus de 12 mois est signalée comme ancienne. */
+/**
+ * « mis à jour il y a 19 mois », signalé au-delà de 12 mois : la règle de la
+ * recherche (search/fraicheur.ts), pour que fiche et résultat disent la même chose.
+ */
 export function fraicheur(dateMaj: string | Date, maintenant: Date): { texte: string; ilYa: string; ancienne: boolean } {
-  const d = new Date(dateMaj)
-  const mois = (maintenant.getFullYear() - d.getFullYear()) * 12 + (maintenant.getMonth() - d.getMonth()) - (maintenant.getDate() < d.getDate() ? 1 : 0)
-  const jours = Math.floor((maintenant.getTime() - d.getTime()) / 86_400_000)
-  const ilYa =
-    jours < 1 ? 'aujourd’hui' : mois < 1 ? `il y a ${jours} jour${jours > 1 ? 's' : ''}` : mois < 24 ? `il y a ${mois} mois` : `il y a ${Math.floor(mois / 12)} ans`
-  return { texte: `mis à jour ${ilYa}`, ilYa, ancienne: mois >= 12 }
+  const iso = typeof dateMaj === 'string' ? dateMaj : dateMaj.toISOString()
+  const f = fraicheurRecherche(iso.slice(0, 10), maintenant)
+  return { texte: f.libelle, ilYa: f.libelle.replace(/^mis à jour /, ''), ancienne: f.ancienne }
 }

@@ -55,7 +55,7 @@ describe('portail public', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe(nom)
     expect(await page.locator('main').innerText()).toContain('Données de démonstration')
     expect(await page.locator('a[href^="tel:+33465"]').count()).toBeGreaterThan(0)
-    expect(await page.locator('main').innerText()).toMatch(/Fiche mise à jour (il y a|aujourd’hui)/)
+    expect(await page.locator('main').innerText()).toMatch(/Fiche mise à jour (il y a|ce mois-ci)/)
     await verifierAccessibilite(page)
     await page.context().close()
   })

@@ -30,7 +30,11 @@ describe('recherche dans l’annuaire', () => {
     const resultats = page.locator('.passerelle-resultat')
     const n = await resultats.count()
     expect(n).toBeGreaterThan(0)
-    for (let i = 0; i < n; i++) expect(await resultats.nth(i).innerText()).toMatch(/intervient/i)
+    for (let i = 0; i < n; i++) {
+      const texte = await resultats.nth(i).innerText()
+      expect(texte).toMatch(/intervient/i)
+      expect(texte).toMatch(/mis à jour/i)
+    }
     await verifierAccessibilite(page)
     await page.context().close()
   })

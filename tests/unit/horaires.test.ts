@@ -45,7 +45,9 @@ describe('fraîcheur d’une fiche', () => {
   it('compte en mois et signale une fiche de plus de 12 mois', () => {
     expect(fraicheur('2025-04-20', reference)).toMatchObject({ texte: 'mis à jour il y a 19 mois', ancienne: true })
     expect(fraicheur('2026-09-30', reference)).toMatchObject({ texte: 'mis à jour il y a 1 mois', ancienne: false })
-    expect(fraicheur('2026-11-20', reference)).toMatchObject({ texte: 'mis à jour il y a 6 jours', ilYa: 'il y a 6 jours', ancienne: false })
-    expect(fraicheur('2023-01-10', reference)).toMatchObject({ texte: 'mis à jour il y a 3 ans', ancienne: true })
+    expect(fraicheur('2026-11-20', reference)).toMatchObject({ texte: 'mis à jour ce mois-ci', ilYa: 'ce mois-ci', ancienne: false })
+    expect(fraicheur('2023-01-10', reference)).toMatchObject({ texte: 'mis à jour il y a 46 mois', ancienne: true })
+    // Exactement 12 mois n'est pas encore « plus de 12 mois ».
+    expect(fraicheur('2025-11-26', reference)).toMatchObject({ texte: 'mis à jour il y a 1 an', ancienne: false })
   })
 })
