@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit'
 
 import { ACTEURS, ORDRE_PHASES, PHASES, THEMATIQUES, TYPES_ETAPE, type Etape, type Logigramme } from '../../content/schemas/logigramme'
+import { A4, collecter, type Doc, versWinAnsi } from '../pdf/commun'
 import { graphe, libelleBranche, type Graphe } from './graphe'
 import { dateHeureFr } from './texte'
 
@@ -21,7 +22,6 @@ export type OptionsPdf = {
   adresse?: string
 }
 
-const A4 = { largeur: 595.28, hauteur: 841.89 }
 const MARGE = { haut: 48, bas: 60, gauche: 46, droite: 46 }
 const LARGEUR_UTILE = A4.largeur - MARGE.gauche - MARGE.droite
 const COLONNE_NUMERO = 34
@@ -33,25 +33,6 @@ const COULEURS: Record<Etape['type'], { fond: string; trait: string; epaisseur: 
   action: { fond: '#dffee6', trait: '#18753c', epaisseur: 2 },
   fin: { fond: '#eeeeee', trait: '#3a3a3a', epaisseur: 1 },
 }
-
-/** Caractères représentables en WinAnsi (Latin-1 + les 27 ajouts de Windows-1252). */
-const WIN_ANSI_EN_PLUS = new Set([
-  0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017d, 0x017e, 0x0192, 0x02c6, 0x02dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c,
-  0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
-])
-const REMPLACEMENTS: Record<string, string> = { '→': '›', '←': '‹', '\u202f': ' ', '\u2009': ' ', '\u2011': '-', '≥': '>=', '≤': '<=', '✓': 'x' }
-
-export function versWinAnsi(texte: string): string {
-  let sortie = ''
-  for (const c of texte.normalize('NFC')) {
-    const code = c.codePointAt(0)!
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EN_PLUS.has(code) || c === '\n') sortie += c
-    else sortie += REMPLACEMENTS[c] ?? '?'
-  }
-  return sortie
-}
-
-type Doc = InstanceType<typeof PDFDocument>
 
 function mesurer(doc: Doc, texte: string, police: string, taille: number, largeur: number) {
   return doc.font(police).fontSize(taille).heightOfString(versWinAnsi(texte), { width: largeur, lineGap: 1 })
@@ -160,16 +141,6 @@ function piedsDePage(doc: Doc, genere: string, adresse?: string) {
     doc.text(`Page ${i + 1} / ${pages.count}`, A4.largeur - MARGE.droite - 70, y, { width: 70, align: 'right', lineBreak: false })
     doc.page.margins.bottom = basAvant
   }
-}
-
-/** Octets du document, une fois `doc.end()` appelé. */
-function collecter(doc: Doc): Promise<Uint8Array<ArrayBuffer>> {
-  const morceaux: Buffer[] = []
-  doc.on('data', (m: Buffer) => morceaux.push(m))
-  return new Promise((ok, ko) => {
-    doc.on('end', () => ok(new Uint8Array(Buffer.concat(morceaux))))
-    doc.on('error', ko)
-  })
 }
 
 export function genererPdfLogigramme(source: Logigramme | Graphe, options: OptionsPdf = {}): Promise<Uint8Array<ArrayBuffer>> {

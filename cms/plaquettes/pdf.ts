@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit'
 import { z } from 'zod'
 
-import { versWinAnsi } from '../logigramme/pdf'
+import { A4, collecter, type Doc, versWinAnsi } from '../pdf/commun'
 import { dateCivileEnMots } from '../permanences/date-en-mots'
 import { dateEnMots, horaireEnMots } from '../permanences/en-mots'
 import { jourLocal } from '../permanences/fuseau'
@@ -72,14 +72,12 @@ const SAISINE = [
   'auto-saisine de l’intervenant social (main courante, synthèse hebdomadaire de la gendarmerie).',
 ]
 
-const A4 = { largeur: 595.28, hauteur: 841.89 }
 const MARGE = { haut: 40, bas: 52, gauche: 46, droite: 46 }
 const LARGEUR = A4.largeur - MARGE.gauche - MARGE.droite
 const BLEU = '#000091'
 const NOIR = '#161616'
 const GRIS = '#3a3a3a'
 
-type Doc = InstanceType<typeof PDFDocument>
 
 /** « 26 novembre 2026 », à l'heure de Paris. */
 export function dateGenerationEnMots(date: Date): string {
@@ -160,15 +158,6 @@ function piedsDePage(doc: Doc, genere: string, adresse?: string) {
     doc.text(`Page ${i + 1} / ${pages.count}`, A4.largeur - MARGE.droite - 60, y, { width: 60, align: 'right', lineBreak: false })
     doc.page.margins.bottom = basAvant
   }
-}
-
-function collecter(doc: Doc): Promise<Uint8Array<ArrayBuffer>> {
-  const morceaux: Buffer[] = []
-  doc.on('data', (m: Buffer) => morceaux.push(m))
-  return new Promise((ok, ko) => {
-    doc.on('end', () => ok(new Uint8Array(Buffer.concat(morceaux))))
-    doc.on('error', ko)
-  })
 }
 
 export function plaquettePoste(entree: DonneesPlaquette, options: OptionsPlaquette): Promise<Uint8Array<ArrayBuffer>> {

@@ -1,7 +1,8 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 
-import { genererPdfIndisponible, genererPdfLogigramme, versWinAnsi } from '../../cms/logigramme/pdf'
+import { genererPdfIndisponible, genererPdfLogigramme } from '../../cms/logigramme/pdf'
+import { versWinAnsi } from '../../cms/pdf/commun'
 import { chargerSeedLogigramme } from '../../cms/logigramme/seed'
 
 const l = chargerSeedLogigramme()
