@@ -99,7 +99,7 @@ async function principal() {
   if (moteurDemande === 'embedded') moteur = creerMoteurEmbarque({ vocabulaire, memoireTexte: !values['sans-memoire'] })
   else {
     if (!process.env.MEILI_URL) throw new Error('--engine meilisearch : MEILI_URL (et MEILI_MASTER_KEY) doivent être définis')
-    moteur = creerMoteurMeilisearch({ vocabulaire, index: 'passerelle-banc-essai' })
+    moteur = creerMoteurMeilisearch({ vocabulaire, index: 'passerelle-banc-essai', url: process.env.MEILI_URL, cleApi: process.env.MEILI_MASTER_KEY })
   }
 
   const indexation = barre('Indexation')

@@ -12,7 +12,7 @@ import type { DocumentService } from '../search/port.ts'
 export async function documentsViaImporteur(donnees: unknown, nomFichier: string, log: (m: string) => void): Promise<DocumentService[]> {
   process.env.PASSERELLE_DONNEES = mkdtempSync(path.join(os.tmpdir(), 'passerelle-banc-'))
   delete process.env.DATABASE_URL
-  const { payloadPourCli } = await import('../cms/annuaire/cli/payloadCli.ts')
+  const { payloadPourCli } = await import('../cms/cli.ts')
   const { importerDataInclusion } = await import('../cms/annuaire/import/index.ts')
   const { documentsDepuisCms } = await import('../cms/recherche/documents.ts')
   const payload = await payloadPourCli()

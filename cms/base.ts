@@ -1,6 +1,6 @@
 import { getPayload, type Payload } from 'payload'
 
-import { configuration } from './configuration'
+import { configuration } from '../socle/configuration'
 import { migrations as migrationsPostgres } from './migrations/postgres'
 import { migrations as migrationsSqlite } from './migrations/sqlite'
 import config from './payload.config'

@@ -18,7 +18,6 @@ export class ErreurContenu extends Error {
   }
 }
 
-export const dossierContenu = () => path.join(process.env.PASSERELLE_RACINE ?? process.cwd(), 'content')
 
 function identifiant(entree: unknown): string | undefined {
   if (!entree || typeof entree !== 'object') return undefined
@@ -50,7 +49,7 @@ export function validerContenu<S extends z.ZodType>(schema: S, donnees: unknown,
   )
 }
 
-export function chargerContenu<S extends z.ZodType>(schema: S, nomFichier: string, dossier = dossierContenu()): z.infer<S> {
+export function chargerContenu<S extends z.ZodType>(schema: S, nomFichier: string, dossier: string): z.infer<S> {
   const chemin = path.join(dossier, nomFichier)
   let brut: string
   try {

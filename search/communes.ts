@@ -1,166 +1,15 @@
-import { createRequire } from 'node:module'
-
 import SearchableMap from 'minisearch/SearchableMap'
 
-import { communesDeLAin, DEPARTEMENT_AIN } from '../content/communes.ts'
+import { communesDeLAin, DEPARTEMENT_AIN } from '../domaine/territoire/index.ts'
 import { fautesEntre, fautesToleres, LIAISONS, mots } from './texte.ts'
 
 /**
- * Géographie utile à la recherche, tirée de @etalab/decoupage-administratif
- * (jamais saisie à la main), en complément de `content/communes.ts` qui ne
- * couvre que l'Ain :
- * - toute commune de France, car une personne peut habiter hors de l'Ain et
- *   un service intervenir sur un EPCI à cheval sur deux départements (CC Usses
- *   et Rhône, MSA Ain-Rhône) ;
- * - les anciens codes INSEE (communes fusionnées, déléguées, associées), car un
- *   code saisi ou importé peut dater d'avant la fusion : on le ramène toujours à
- *   la commune actuelle ;
- * - le repérage d'une commune de l'Ain dans le texte d'une requête
+ * Communes dans le texte d'une requête (la géographie elle-même est dans
+ * `domaine/territoire/`) :
+ * - le repérage d'une commune de l'Ain dans une requête
  *   (« amberieu ccas », « mision locale oyonax ») ;
  * - les suggestions du champ « commune » (« Bellegarde » propose Valserhône).
  */
-
-type CommuneBrute = {
-  code: string
-  nom: string
-  type: 'commune-actuelle' | 'commune-deleguee' | 'commune-associee' | 'arrondissement-municipal'
-  typeLiaison?: number
-  departement?: string
-  chefLieu?: string
-  commune?: string
-  anciensCodes?: string[]
-  codesPostaux?: string[]
-  population?: number
-}
-type EpciBrut = { code: string; nom: string; membres: { code: string }[] }
-type DepartementBrut = { code: string; nom: string; typeLiaison: number }
-
-export type Epci = { siren: string; nom: string }
-export type Departement = { code: string; nom: string; typeLiaison: number }
-
-/** Une commune actuelle, avec ce qu'il faut pour décider de l'éligibilité. */
-export type CommuneResolue = {
-  code: string
-  nom: string
-  /** Type de liaison INSEE du nom (article) : 2 = « Le », 4 = « Les »… */
-  typeLiaison: number
-  departement: string
-  epcis: Epci[]
-  population: number
-  /** Code saisi quand c'était un ancien code (commune fusionnée). */
-  codeSaisi?: string
-}
-
-const require = createRequire(import.meta.url)
-
-type Donnees = {
-  actuelles: Map<string, Omit<CommuneResolue, 'epcis' | 'codeSaisi'>>
-  ancienVersActuel: Map<string, string>
-  epcisDeCommune: Map<string, Epci[]>
-  epciParSiren: Map<string, Epci>
-  departements: Map<string, Departement>
-}
-let donnees: Donnees | undefined
-
-function construire(): Donnees {
-  const brutes: CommuneBrute[] = require('@etalab/decoupage-administratif/data/communes.json')
-  const epcis: EpciBrut[] = require('@etalab/decoupage-administratif/data/epci.json')
-  const departementsBruts: DepartementBrut[] = require('@etalab/decoupage-administratif/data/departements.json')
-
-  const actuelles: Donnees['actuelles'] = new Map()
-  const ancienVersActuel = new Map<string, string>()
-  for (const c of brutes) {
-    if (c.type !== 'commune-actuelle' || !c.departement) continue
-    actuelles.set(c.code, {
-      code: c.code,
-      nom: c.nom,
-      typeLiaison: c.typeLiaison ?? 0,
-      departement: c.departement,
-      population: c.population ?? 0,
-    })
-    for (const ancien of c.anciensCodes ?? []) if (ancien !== c.code) ancienVersActuel.set(ancien, c.code)
-  }
-  for (const c of brutes) {
-    // Communes déléguées ou associées : leur code mène à la commune nouvelle.
-    // Arrondissements municipaux (Paris, Lyon, Marseille) : à la commune.
-    const parent = c.type === 'arrondissement-municipal' ? c.commune : c.type !== 'commune-actuelle' ? c.chefLieu : undefined
-    if (parent && !actuelles.has(c.code) && !ancienVersActuel.has(c.code)) ancienVersActuel.set(c.code, parent)
-  }
-
-  const epcisDeCommune = new Map<string, Epci[]>()
-  const epciParSiren = new Map<string, Epci>()
-  for (const e of epcis) {
-    const epci = { siren: e.code, nom: e.nom }
-    epciParSiren.set(e.code, epci)
-    for (const m of e.membres) {
-      const liste = epcisDeCommune.get(m.code)
-      if (liste) liste.push(epci)
-      else epcisDeCommune.set(m.code, [epci])
-    }
-  }
-  const departements = new Map(departementsBruts.map((d) => [d.code, { code: d.code, nom: d.nom, typeLiaison: d.typeLiaison }]))
-  return { actuelles, ancienVersActuel, epcisDeCommune, epciParSiren, departements }
-}
-
-const geo = (): Donnees => (donnees ??= construire())
-
-/** Code INSEE actuel d'une commune, depuis un code actuel ou ancien ; undefined si inconnu. */
-export function codeCommuneActuel(code: string): string | undefined {
-  const { actuelles, ancienVersActuel } = geo()
-  if (actuelles.has(code)) return code
-  const actuel = ancienVersActuel.get(code)
-  return actuel && actuelles.has(actuel) ? actuel : undefined
-}
-
-/** Commune actuelle (département, EPCI) d'un code INSEE actuel ou ancien. */
-export function resoudreCommune(code: string): CommuneResolue | undefined {
-  const actuel = codeCommuneActuel(code)
-  if (!actuel) return undefined
-  const { actuelles, epcisDeCommune } = geo()
-  const commune = actuelles.get(actuel)!
-  return {
-    ...commune,
-    epcis: epcisDeCommune.get(actuel) ?? [],
-    ...(actuel !== code ? { codeSaisi: code } : {}),
-  }
-}
-
-export const departementParCode = (code: string): Departement | undefined => geo().departements.get(code)
-
-/** EPCI de France par SIREN (l'Ain et ses voisins : un EPCI peut déborder). */
-export const epciFranceParSiren = (siren: string): Epci | undefined => geo().epciParSiren.get(siren)
-
-// ---------------------------------------------------------------------------
-// Noms de communes avec article et préposition
-// ---------------------------------------------------------------------------
-
-/**
- * « à Oyonnax », « au Poizat-Lalleyriat », « aux Neyrolles », « à La Boisse » :
- * le type de liaison INSEE dit quel article porte le nom.
- */
-export function aCommune(commune: { nom: string; typeLiaison: number }): string {
-  if (commune.typeLiaison === 2 && commune.nom.startsWith('Le ')) return `au ${commune.nom.slice(3)}`
-  if (commune.typeLiaison === 4 && commune.nom.startsWith('Les ')) return `aux ${commune.nom.slice(4)}`
-  return `à ${commune.nom}`
-}
-
-/** « de l'Ain », « du Rhône », « de la Savoie », « des Yvelines », « de Paris ». */
-export function deDepartement(departement: Departement): string {
-  const nom = departement.nom
-  switch (departement.typeLiaison) {
-    case 1:
-    case 5:
-      return `de l'${nom}`
-    case 2:
-      return `du ${nom}`
-    case 3:
-      return `de la ${nom}`
-    case 4:
-      return `des ${nom}`
-    default:
-      return `de ${nom}`
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Repérage d'une commune de l'Ain dans une requête
@@ -209,7 +58,7 @@ export function motsDeLieu(texte: string): string[] {
 function construireReperes() {
   const noms: NomRepere[] = []
   for (const c of communesDeLAin()) {
-    const population = resoudreCommune(c.code)?.population ?? 0
+    const population = c.population
     for (const nom of [c.nom, ...c.anciensNoms]) {
       const m = motsDeLieu(nom)
       // Une ancienne commune pèse peu : « Châtillon » désigne d'abord
@@ -339,7 +188,7 @@ export function suggererCommunes(saisie: string, limite = 10): SuggestionCommune
   const chiffres = /^\d+$/.test(requete)
   const trouvees: { s: SuggestionCommune; rang: number; population: number }[] = []
   for (const c of communesDeLAin()) {
-    const population = resoudreCommune(c.code)?.population ?? 0
+    const population = c.population
     if (chiffres) {
       if (c.codesPostaux.some((cp) => cp.startsWith(requete)) || c.code.startsWith(requete))
         trouvees.push({ s: { code: c.code, nom: c.nom, libelle: `${c.nom} (${c.code})` }, rang: 0, population })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { estEligible } from './eligibilite.ts'
+import { estEligible } from '../domaine/territoire/index.ts'
 import type { MoteurRecherche, ReponseRecherche } from './port.ts'
 
 /**

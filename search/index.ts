@@ -10,9 +10,7 @@ import type { Vocabulaire } from './vocabulaire/index.ts'
 
 export * from './port.ts'
 export { documentDepuisDataInclusion, documentsDepuisFichier } from './document.ts'
-export { contexteEligibilite, decrireZone, eligibilite, estEligible, type Eligibilite, type NiveauEligibilite } from './eligibilite.ts'
-export { resoudreCommune, suggererCommunes, type SuggestionCommune } from './communes.ts'
-export { fraicheur, type Fraicheur } from './fraicheur.ts'
+export { suggererCommunes, type SuggestionCommune } from './communes.ts'
 export { reindexerAvecProgression } from './reindexation.ts'
 export {
   entreesPourReferentiel,
@@ -26,9 +24,16 @@ export {
 export { creerMoteurEmbarque, creerMoteurMeilisearch }
 
 /**
- * Le moteur de la configuration : Meilisearch si MEILI_URL est défini
- * (production, docker-compose.yml), sinon le moteur embarqué.
+ * Le moteur de la configuration : Meilisearch quand la configuration en donne
+ * l'adresse (production, docker-compose.yml), sinon le moteur embarqué. La
+ * recherche ne lit jamais l'environnement : la racine de composition lui passe
+ * la configuration validée (`socle/configuration.ts`).
  */
-export function creerMoteurRecherche(options: { vocabulaire: Vocabulaire; maintenant?: () => Date }): MoteurRecherche {
-  return process.env.MEILI_URL ? creerMoteurMeilisearch(options) : creerMoteurEmbarque(options)
+export function creerMoteurRecherche(options: {
+  vocabulaire: Vocabulaire
+  meilisearch?: { url: string; cle?: string }
+  maintenant?: () => Date
+}): MoteurRecherche {
+  const { meilisearch, ...communes } = options
+  return meilisearch ? creerMoteurMeilisearch({ ...communes, url: meilisearch.url, cleApi: meilisearch.cle }) : creerMoteurEmbarque(communes)
 }

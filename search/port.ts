@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 import { referentiels, serviceDataInclusion, structureDataInclusion } from '../content/schemas/data-inclusion.ts'
-import type { Eligibilite } from './eligibilite.ts'
-import type { Fraicheur } from './fraicheur.ts'
+import { RE_CODE_COMMUNE, type Eligibilite } from '../domaine/territoire/index.ts'
+import type { Fraicheur } from '../domaine/annuaire/fraicheur.ts'
 import type { Vocabulaire } from './vocabulaire/index.ts'
 
 /**
@@ -98,7 +98,7 @@ export const requeteRecherche = z.object({
   /** Code INSEE de la commune de la personne (actuel ou ancien) : seuls les services éligibles sont classés. */
   commune: z
     .string({ error: 'commune : code INSEE attendu' })
-    .regex(/^(?:\d{5}|2[AB]\d{3})$/, { error: (iss) => `commune : code INSEE à 5 caractères attendu, reçu « ${String(iss.input)} »` })
+    .regex(RE_CODE_COMMUNE, { error: (iss) => `commune : code INSEE à 5 caractères attendu, reçu « ${String(iss.input)} »` })
     .optional(),
   filtres: filtresRecherche.optional(),
   limite: z.number().int().min(1, { error: 'limite : au moins 1' }).max(100, { error: 'limite : 100 au plus' }).default(20),

@@ -1,4 +1,4 @@
-import { communesDeLAin } from '../content/communes.ts'
+import { communesDeLAin } from '../domaine/territoire/index.ts'
 import type { DocumentService } from './port.ts'
 
 /**

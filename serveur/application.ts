@@ -6,15 +6,15 @@ import next from 'next'
 import type { Payload } from 'payload'
 
 import { preparerPayload } from '../cms/base'
-import { configuration } from '../cms/configuration'
-import { armerPublication } from '../cms/publication/demande'
-import { surveillerDemandes } from '../cms/publication/demandesExternes'
+import { configuration } from '../socle/configuration'
+import { armerPublication } from '../socle/publication/demande'
+import { surveillerDemandes } from '../socle/publication/demandesExternes'
 import { documentsDepuisCms } from '../cms/recherche/documents'
-import { installerMoteur } from '../cms/recherche/moteurPartage'
+import { installerMoteur } from '../search/partage'
 import { vocabulaireDuCms } from '../cms/recherche/vocabulaire'
 import { creerMoteurRecherche } from '../search'
-import { empreinteDuCode, SOURCES_PORTAIL } from '../cms/publication/empreinte'
-import { constructeurAstro, PipelinePublication, type EtatPublication } from '../cms/publication/pipeline'
+import { empreinteDuCode, ENTREES_PORTAIL } from '../socle/publication/empreinte'
+import { constructeurAstro, PipelinePublication, type EtatPublication } from '../socle/publication/pipeline'
 import { resumerBilan, seeder } from '../cms/seed'
 import { construireAdmin } from './construire'
 import { repondreRechercheJson } from './rechercheJson'
@@ -63,7 +63,7 @@ export async function demarrerPortail(): Promise<Portail> {
 
   if (await construireAdmin(racine, { secret: config.secret })) journal('Admin construite.')
 
-  const empreinte = empreinteDuCode(racine, SOURCES_PORTAIL)
+  const empreinte = empreinteDuCode(racine, ENTREES_PORTAIL)
   const pipeline = new PipelinePublication({
     dossier: path.join(config.dossierDonnees, 'publication'),
     delaiMs: config.publicationDelaiMs,
@@ -91,7 +91,7 @@ export async function demarrerPortail(): Promise<Portail> {
   const gestionnaireNext = appNext.getRequestHandler()
 
   // Recherche : moteur embarqué (ou Meilisearch si MEILI_URL), rempli depuis le CMS puis tenu à jour par les hooks.
-  const moteur = creerMoteurRecherche({ vocabulaire: await vocabulaireDuCms(payload) })
+  const moteur = creerMoteurRecherche({ vocabulaire: await vocabulaireDuCms(payload), meilisearch: config.meilisearch })
   const reindexer = async () => moteur.remplacerTout(await documentsDepuisCms(payload))
   await reindexer()
   installerMoteur(moteur)

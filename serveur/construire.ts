@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { empreinteDuCode, SOURCES_ADMIN } from '../cms/publication/empreinte'
+import { empreinteDuCode, ENTREES_ADMIN } from '../socle/publication/empreinte'
 
 /**
  * Construction de l'admin (Next) : faite seulement si son code a changé depuis
@@ -12,7 +12,7 @@ const fichierEmpreinte = (racine: string) => path.join(racine, 'cms', '.next', '
 
 export function adminAJour(racine: string): boolean {
   const f = fichierEmpreinte(racine)
-  return existsSync(f) && readFileSync(f, 'utf8').trim() === empreinteDuCode(racine, SOURCES_ADMIN)
+  return existsSync(f) && readFileSync(f, 'utf8').trim() === empreinteDuCode(racine, ENTREES_ADMIN)
 }
 
 export function executer(commande: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<void> {
@@ -25,7 +25,7 @@ export function executer(commande: string, args: string[], options: { cwd: strin
 
 export async function construireAdmin(racine: string, { forcer = false, secret }: { forcer?: boolean; secret: string }): Promise<boolean> {
   if (!forcer && adminAJour(racine)) return false
-  const empreinte = empreinteDuCode(racine, SOURCES_ADMIN)
+  const empreinte = empreinteDuCode(racine, ENTREES_ADMIN)
   await executer(process.execPath, [path.join(racine, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build', 'cms'], {
     cwd: racine,
     // Next construit en mode production, où le secret est exigé : celui de la configuration est transmis.
@@ -37,7 +37,7 @@ export async function construireAdmin(racine: string, { forcer = false, secret }
 
 // `npm run build` : force la reconstruction de l'admin (le portail est publié au démarrage).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { configuration } = await import('../cms/configuration')
+  const { configuration } = await import('../socle/configuration')
   const config = configuration()
   construireAdmin(config.racine, { forcer: true, secret: config.secret }).then(
     () => console.log('Admin construite.'),

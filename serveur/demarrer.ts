@@ -1,4 +1,4 @@
-import { ErreurConfiguration, configuration } from '../cms/configuration'
+import { ErreurConfiguration, configuration } from '../socle/configuration'
 import { ErreurContenu } from '../content/charger'
 import { demarrerPortail } from './application'
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { lireParametres, rechercher } from '../site/lib/recherche'
+import { lireParametres, rechercher } from '../search/parametres'
 
 /**
  * GET /annuaire/recherche.json (q, commune, thematique, public, type, accueil,

@@ -1,5 +1,7 @@
 import type { Field } from 'payload'
 
+import { codeCommuneReel, RE_CODE_COMMUNE, RE_CODE_POSTAL } from '../../domaine/territoire'
+
 /** Champs de localisation data·inclusion v1 (noms identiques au schéma pour l'import et l'export). */
 export const champsAdresse = (): Field[] => [
   { name: 'adresse', label: 'Adresse', type: 'text' },
@@ -11,7 +13,7 @@ export const champsAdresse = (): Field[] => [
         name: 'code_postal',
         label: 'Code postal',
         type: 'text',
-        validate: (v: string | null | undefined) => !v || /^\d{5}$/.test(v) || 'Code postal : 5 chiffres attendus.',
+        validate: (v: string | null | undefined) => !v || RE_CODE_POSTAL.test(v) || 'Code postal : 5 chiffres attendus.',
       },
       { name: 'commune', label: 'Commune', type: 'text' },
       {
@@ -20,7 +22,8 @@ export const champsAdresse = (): Field[] => [
         type: 'text',
         index: true,
         validate: (v: string | null | undefined) =>
-          !v || /^(\d{5}|2[AB]\d{3})$/.test(v) || 'Code INSEE : 5 caractères attendus (ex. 01053).',
+          !v ||
+          (RE_CODE_COMMUNE.test(v) ? codeCommuneReel(v) || `Code INSEE : « ${v} » ne désigne aucune commune.` : 'Code INSEE : 5 caractères attendus (ex. 01053).'),
       },
     ],
   },

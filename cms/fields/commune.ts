@@ -1,6 +1,6 @@
 import type { SelectField } from 'payload'
 
-import { optionsCommunesAin } from '../../content/communes'
+import { communesDeLAin } from '../../domaine/territoire'
 
 /** Commune de l'Ain choisie dans la liste officielle (jamais saisie à la main). */
 export const champCommuneAin = (surcharge: Partial<SelectField> = {}): SelectField =>
@@ -8,7 +8,7 @@ export const champCommuneAin = (surcharge: Partial<SelectField> = {}): SelectFie
     name: 'commune',
     label: 'Commune',
     type: 'select',
-    options: optionsCommunesAin(),
+    options: communesDeLAin().map((c) => ({ value: c.code, label: `${c.nom} (${c.code})` })),
     enumName: 'commune_ain',
     ...surcharge,
   }) as SelectField

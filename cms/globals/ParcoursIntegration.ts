@@ -2,7 +2,7 @@ import type { GlobalAfterChangeHook, GlobalConfig } from 'payload'
 
 import { estOperateur } from '../access/estOperateur'
 import { lecturePublique } from '../access/lecturePublique'
-import { demanderPublication } from '../publication/demande'
+import { demanderPublication } from '../../socle/publication/demande'
 
 const publier: GlobalAfterChangeHook = ({ context, doc }) => {
   if (!context.sansPublication) demanderPublication('modification du parcours d’intégration')

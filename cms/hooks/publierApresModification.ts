@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { demanderPublication } from '../publication/demande'
+import { demanderPublication } from '../../socle/publication/demande'
 
 /**
  * Toute modification d'un contenu affiché sur le portail statique demande une

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import { documentsDepuisCms } from './documents'
-import { moteurInstalle } from './moteurPartage'
+import { moteurInstalle } from '../../search/partage'
 
 /**
  * L'index suit le CMS : un service enregistré est cherchable dans la seconde,

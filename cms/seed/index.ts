@@ -3,17 +3,18 @@ import type { Payload } from 'payload'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { chargerContenu, dossierContenu, ErreurContenu } from '../../content/charger'
+import { chargerContenu, ErreurContenu } from '../../content/charger'
+import { dossierContenu } from './dossier'
 import { ErreurValidationDataInclusion, referentiels, validerFichierDataInclusion } from '../../content/schemas/data-inclusion'
-import { fichierPermanences } from '../../content/schemas/permanence'
+import { fichierPermanences } from '../../domaine/permanences/fichier'
 import { fichierPostes } from '../../content/schemas/poste'
 import { fichierReferentiels } from '../../content/schemas/referentiel'
 import { fichierSites } from '../../content/schemas/site'
 import { serviceVersDocument, structureVersDocument } from '../annuaire/dataInclusion'
 import { documentDepuisPermanence } from '../collections/Permanences/versDomaine'
-import { chargerSeedFormation, seederFormation } from '../collections/RessourcesFormation/seed'
-import { chargerSeedLogigramme, seederLogigramme } from '../logigramme/seed'
-import { seederVocabulaire } from '../recherche/vocabulaire'
+import { chargerSeedFormation, seederFormation } from './formation'
+import { chargerSeedLogigramme, seederLogigramme } from './logigramme'
+import { seederVocabulaire } from './vocabulaire'
 
 /**
  * Amorçage du contenu éditorial depuis content/ : idempotent (un second passage

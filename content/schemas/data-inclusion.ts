@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { natureDuCode, RE_CODE_COMMUNE, RE_CODE_POSTAL } from '../territoire/codes'
+
 import thematiques from '../codes/thematiques.json' with { type: 'json' }
 import publics from '../codes/publics.json' with { type: 'json' }
 import typesDeServices from '../codes/types-de-services.json' with { type: 'json' }
@@ -127,15 +129,11 @@ const identifiant = (champ: string) =>
 
 const codePostal = z
   .string({ error: erreurType('code postal', 'texte attendu') })
-  .regex(/^\d{5}$/, { error: (iss) => `code postal invalide (5 chiffres attendus) : ${decrire(iss.input)}` })
-
-const RE_COMMUNE = /^(?:\d{5}|2[AB]\d{3})$/
-const RE_EPCI = /^\d{9}$/
-const RE_DEPARTEMENT = /^(?:\d{2}|2[AB]|97\d)$/
+  .regex(RE_CODE_POSTAL, { error: (iss) => `code postal invalide (5 chiffres attendus) : ${decrire(iss.input)}` })
 
 const codeInsee = z
   .string({ error: erreurType('code INSEE', 'texte attendu') })
-  .regex(RE_COMMUNE, { error: (iss) => `code INSEE invalide (5 caractères attendus) : ${decrire(iss.input)}` })
+  .regex(RE_CODE_COMMUNE, { error: (iss) => `code INSEE invalide (5 caractères attendus) : ${decrire(iss.input)}` })
 
 const latitude = z
   .number({ error: erreurType('latitude', 'nombre attendu') })
@@ -193,8 +191,7 @@ const horaires = z
 
 /** Un code de `zone_eligibilite`. */
 const codeZone = z.string({ error: erreurType("zone d'éligibilité", 'code (texte) attendu') }).superRefine((v, ctx) => {
-  if (v === 'france' || v === '99100') return
-  if (RE_COMMUNE.test(v) || RE_EPCI.test(v) || RE_DEPARTEMENT.test(v)) return
+  if (natureDuCode(v)) return
   let message: string
   if (v.length === 5 || /^\d{4}$/.test(v)) message = `zone d'éligibilité : code INSEE invalide (5 caractères attendus) : « ${v} »`
   else if (/^\d+$/.test(v) && v.length > 5)

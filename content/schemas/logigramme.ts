@@ -121,7 +121,7 @@ export type Etape = z.output<typeof etapeSchema>
 export type EtapeSaisie = z.input<typeof etapeSchema>
 
 // ---------------------------------------------------------------------------
-// Outils de graphe (partagés avec cms/logigramme)
+// Outils de graphe (partagés avec domaine/logigramme)
 // ---------------------------------------------------------------------------
 
 type Graphe = { etapes: readonly { id: string; branches: readonly { vers: string }[] }[] }

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { natureDuCode } from '../territoire/codes'
+
 export const posteSeed = z.object({
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug : lettres minuscules, chiffres et tirets uniquement'),
   intitule: z
@@ -10,7 +12,9 @@ export const posteSeed = z.object({
   courriel: z.email({ error: 'courriel invalide' }).optional(),
   sites: z.array(z.string()).default([]),
   territoire: z
-    .array(z.string().regex(/^(\d{5}|\d{9})$/, 'territoire : code INSEE de commune (5 chiffres) ou SIREN d’EPCI (9 chiffres) attendu'))
+    .array(
+      z.string().refine((c) => ['commune', 'epci'].includes(natureDuCode(c) ?? ''), 'territoire : code INSEE de commune (5 chiffres) ou SIREN d’EPCI (9 chiffres) attendu'),
+    )
     .default([]),
   presentation: z.string().optional(),
   ordre: z.number().int().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { communeParCode } from '../communes'
+import { communeDeLAin } from '../territoire/geographie'
 
 const slug = z
   .string({ error: 'slug manquant' })
@@ -30,7 +30,7 @@ export const siteSeed = z
     type: z.enum(TYPES_SITE, { error: `type inconnu (attendu : ${TYPES_SITE.join(', ')})` }),
     commune: z
       .string({ error: 'commune manquante (code INSEE)' })
-      .refine((c) => Boolean(communeParCode(c)), {
+      .refine((c) => Boolean(communeDeLAin(c)), {
         error: (iss) => `commune « ${String(iss.input)} » : pas un code INSEE de commune actuelle de l'Ain`,
       }),
     compagnie: slug.optional(),

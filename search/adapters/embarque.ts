@@ -1,7 +1,7 @@
 import { comprendre } from '../comprehension.ts'
-import { contexteEligibilite, eligibilite, niveauCouverture, type ContexteEligibilite } from '../eligibilite.ts'
+import { contexteEligibilite, eligibilite, niveauCouverture, type ContexteEligibilite } from '../../domaine/territoire/index.ts'
 import { calculerFacettes } from '../facettes.ts'
-import { fraicheur } from '../fraicheur.ts'
+import { fraicheur } from '../../domaine/annuaire/fraicheur.ts'
 import {
   documentService,
   ErreurRequete,

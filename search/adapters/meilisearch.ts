@@ -10,11 +10,11 @@ import {
 } from 'meilisearch'
 
 import { referentiels } from '../../content/schemas/data-inclusion.ts'
-import { codeCommuneActuel } from '../communes.ts'
+import { codeCommuneActuel } from '../../domaine/territoire/index.ts'
 import { comprendre } from '../comprehension.ts'
-import { contexteEligibilite, eligibilite, type ContexteEligibilite } from '../eligibilite.ts'
+import { contexteEligibilite, eligibilite, type ContexteEligibilite } from '../../domaine/territoire/index.ts'
 import { facettesDepuisComptes } from '../facettes.ts'
-import { fraicheur } from '../fraicheur.ts'
+import { fraicheur } from '../../domaine/annuaire/fraicheur.ts'
 import {
   documentService,
   ErreurRequete,
@@ -60,9 +60,9 @@ import { cleExpression, compilerVocabulaire, type Vocabulaire, type VocabulaireC
 
 export type OptionsMoteurMeilisearch = {
   vocabulaire: Vocabulaire
-  /** Par défaut : MEILI_URL. */
-  url?: string
-  /** Par défaut : MEILI_MASTER_KEY (une clé d'API suffit si elle a les droits d'administration de l'index). */
+  /** Adresse du serveur (configuration : MEILI_URL). */
+  url: string
+  /** Clé d'API (configuration : MEILI_MASTER_KEY ; une clé suffit si elle a les droits d'administration de l'index). */
   cleApi?: string
   /** Nom (uid) de l'index. */
   index?: string
@@ -184,9 +184,7 @@ export class MoteurMeilisearch implements MoteurRecherche {
   private dureeReconstruction: number | null = null
 
   constructor(options: OptionsMoteurMeilisearch) {
-    const url = options.url ?? process.env.MEILI_URL
-    if (!url) throw new Error('Meilisearch : adresse manquante (MEILI_URL)')
-    this.client = new Meilisearch({ host: url, apiKey: options.cleApi ?? process.env.MEILI_MASTER_KEY })
+    this.client = new Meilisearch({ host: options.url, apiKey: options.cleApi })
     this.uid = options.index ?? 'passerelle-services'
     this.maintenant = options.maintenant ?? (() => new Date())
     this.delaiTache = options.delaiTacheMs ?? 60_000

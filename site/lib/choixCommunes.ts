@@ -1,4 +1,4 @@
-import { communesDeLAin } from '../../content/communes'
+import { communesDeLAin } from '../../domaine/territoire'
 
 /** Choix d'une commune de l'Ain, anciennes communes comprises : « Bellegarde-sur-Valserine (aujourd’hui Valserhône) ». */
 export const choixCommunes = () =>

@@ -1,4 +1,4 @@
-import { communeParCode, epciParSiren } from '../../content/communes'
+import { dateDocument } from '../../domaine/temps'
 import { referentiels } from '../../content/schemas/data-inclusion'
 import { PUBLICS_PLAQUETTE } from '../../cms/collections/Plaquettes/publics'
 import { TYPES_DE_SITE } from '../../content/schemas/site'
@@ -15,10 +15,9 @@ export const libelleFrais = depuis(referentiels.frais)
 export const libelleTypeService = depuis(referentiels.typesDeServices)
 export const libelleTypeSite = depuis(TYPES_DE_SITE)
 export const libellePublicPlaquette = depuis(PUBLICS_PLAQUETTE)
-export const nomCommune = (code: string | null | undefined) => (code ? (communeParCode(code)?.nom ?? code) : '')
+export { libelleZone, nomCommune } from '../../domaine/territoire'
 
-export const dateFr = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }) : ''
+export const dateFr = (iso: string | null | undefined) => (iso ? dateDocument(new Date(iso)) : '')
 
 /** « 04 65 71 12 34 » → « tel:+33465711234 » */
 export const lienTel = (numero: string) => {
@@ -28,12 +27,3 @@ export const lienTel = (numero: string) => {
 
 /** Les données de l'annuaire amorcé sont fictives : le portail le dit partout où il les montre. */
 export const estDemonstration = (source: string | null | undefined) => source === 'passerelle-demo'
-
-/** « Bourg-en-Bresse », « CA du Bassin de Bourg-en-Bresse », « département de l'Ain », « France entière ». */
-export function libelleZone(code: string): string {
-  if (code === 'france' || code === '99100') return 'France entière'
-  if (code === '01') return 'département de l’Ain'
-  if (/^\d{9}$/.test(code)) return epciParSiren(code)?.nom ?? `EPCI ${code}`
-  if (/^\d{2,3}$/.test(code)) return `département ${code}`
-  return communeParCode(code)?.nom ?? `commune ${code}`
-}

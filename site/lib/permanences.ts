@@ -1,7 +1,7 @@
 import { permanenceDepuisDocument } from '../../cms/collections/Permanences/versDomaine'
 import type { Permanence as DocumentPermanence } from '../../cms/payload-types'
-import { bandeauxActifs, type Bandeau, lirePermanences, type Occurrence, prochainesOccurrences } from '../../cms/permanences'
-import type { Lieu } from '../../cms/permanences/lieux'
+import { bandeauxActifs, type Bandeau, lirePermanences, type Occurrence, prochainesOccurrences } from '../../domaine/permanences'
+import type { Lieu } from '../../domaine/permanences/lieux'
 import { payload, sites } from './cms'
 
 /**

@@ -170,37 +170,30 @@ describe(`export de l'annuaire (${process.env.PASSERELLE_TEST_BASE})`, () => {
   })
 
   it('secteur : seuls les services éligibles dans les communes (commune, département, EPCI, France), avec leurs structures', async () => {
-    const { communeParCode } = await import('../../content/communes')
-    const attendus = (communes: string[]) =>
-      new Set(
-        fixture.services
-          .filter((sv) =>
-            communes.some((c) => {
-              const codes = ['france', '99100', c, '01', communeParCode(c)!.epci!.siren]
-              return (sv.zone_eligibilite ?? []).some((z) => codes.includes(z))
-            }),
-          )
-          .map((sv) => sv.id),
-      )
     for (const communes of [['01283'], ['01053', '01004'], ['01173']]) {
       const { donnees, problemes } = await exp.exporterPourSecteur(base.payload, communes)
       expect(problemes).toEqual([])
       const ids = new Set(donnees.services.map((s) => s.id))
-      expect(ids).toEqual(attendus(communes))
       expect(ids.size).toBeGreaterThan(0)
       expect(ids.size).toBeLessThan(416)
       expect(new Set(donnees.structures.map((s) => s.id))).toEqual(new Set(donnees.services.map((s) => s.structure_id)))
       expect(donnees._meta.secteur).toEqual({ communes })
       schemas.validerFichierDataInclusion(JSON.parse(exp.versJson(donnees)), 'secteur.json')
     }
-    // Un service d'une autre commune seulement n'est pas retenu pour Oyonnax.
+    // Un service d'une autre commune seulement n'est pas retenu pour Oyonnax ; ceux de son EPCI, du département et nationaux le sont.
     const oyonnax = new Set((await exp.exporterPourSecteur(base.payload, ['01283'])).donnees.services.map((s) => s.id))
     expect(oyonnax.has('sv-ccas-bourg-en-bresse-accueil-social')).toBe(false)
     expect(oyonnax.has('sv-ccas-oyonnax-accueil-social')).toBe(true)
-    expect(exp.eligibleDansUneCommune(['france'], ['01283'])).toBe(true)
-    expect(exp.eligibleDansUneCommune(['99100'], ['01283'])).toBe(true)
-    expect(exp.eligibleDansUneCommune(['69'], ['01283'])).toBe(false)
-    expect(exp.eligibleDansUneCommune([], ['01283'])).toBe(false)
+    const parZone = (z: string) => fixture.services.filter((sv) => sv.zone_eligibilite?.length === 1 && sv.zone_eligibilite[0] === z).map((sv) => sv.id)
+    for (const z of ['200042935', '01', 'france']) {
+      expect(parZone(z).length).toBeGreaterThan(0)
+      for (const id of parZone(z)) expect(oyonnax.has(id)).toBe(true)
+    }
+    for (const id of parZone('69')) expect(oyonnax.has(id)).toBe(false)
+    // Un ancien code de commune donne le même secteur que la commune actuelle (Châtillon-en-Michaille → Valserhône).
+    const ancien = (await exp.exporterPourSecteur(base.payload, ['01091'])).donnees.services.map((s) => s.id)
+    const actuel = (await exp.exporterPourSecteur(base.payload, ['01033'])).donnees.services.map((s) => s.id)
+    expect(ancien).toEqual(actuel)
   })
 })
 

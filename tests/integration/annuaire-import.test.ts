@@ -155,6 +155,31 @@ describe(`import data·inclusion (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect(rapport.rejetes[2]!.raison).toBe('frais : valeur inconnue : « offert »')
   })
 
+  it('rejette un code bien formé qui ne désigne rien (commune, EPCI), en nommant l’enregistrement, le champ et le code ; un code réel hors de l’Ain passe', async () => {
+    const avant = await instantane()
+    const donnees = casse('valide.json')
+    donnees.structures[0]!.code_insee = '01999'
+    donnees.services[0]!.zone_eligibilite = ['01053', '123456789']
+    const rapport = await importer(donnees)
+    expect(rapport.annule).toBe(true)
+    expect(rapport.rejetes).toEqual([
+      expect.objectContaining({ position: 'structures[0]', id: 's-test-import-nouvelle', champ: 'code_insee', raison: expect.stringMatching(/« 01999 » ne désigne aucune commune/) }),
+      expect.objectContaining({
+        position: 'services[0]',
+        id: 'sv-test-import-nouvelle-accueil',
+        champ: 'zone_eligibilite',
+        raison: expect.stringMatching(/« 123456789 » a la forme d’un code mais ne désigne aucun EPCI/),
+      }),
+    ])
+    expect(await instantane()).toEqual(avant)
+
+    // Une structure nationale ou d'un département voisin : des codes réels hors de l'Ain.
+    const voisins = casse('valide.json')
+    voisins.services[0]!.zone_eligibilite = ['69123', '69', '200046977', 'france']
+    const simule = await importer(voisins, { simulation: true })
+    expect(simule.rejetes).toEqual([])
+  })
+
   it('ne recopie jamais la valeur d’un champ de contact dans le rapport', async () => {
     const rapport = await importer(casse('telephone-international.json'))
     expect(JSON.stringify(rapport)).not.toContain('65 71 99 02')

@@ -11,8 +11,8 @@ import { demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDe
  * inaccessible) laisse le site précédent en service.
  */
 let base: BaseDeTest
-let pipeline: import('../../cms/publication/pipeline').PipelinePublication
-let constructeurAstro: typeof import('../../cms/publication/pipeline').constructeurAstro
+let pipeline: import('../../socle/publication/pipeline').PipelinePublication
+let constructeurAstro: typeof import('../../socle/publication/pipeline').constructeurAstro
 
 const page = (chemin: string) => readFileSync(path.join(pipeline.constructionCourante()!, 'client', chemin, 'index.html'), 'utf8')
 
@@ -20,9 +20,9 @@ beforeAll(async () => {
   base = await demarrerBaseDeTest()
   const { seeder } = await import('../../cms/seed')
   await seeder(base.payload, { annuaire: false })
-  const mod = await import('../../cms/publication/pipeline')
+  const mod = await import('../../socle/publication/pipeline')
   constructeurAstro = mod.constructeurAstro
-  const { configuration } = await import('../../cms/configuration')
+  const { configuration } = await import('../../socle/configuration')
   pipeline = new mod.PipelinePublication({
     dossier: path.join(base.dossier, 'publication'),
     delaiMs: 0,
@@ -49,8 +49,8 @@ describe(`publication du portail (${process.env.PASSERELLE_TEST_BASE})`, () => {
 
   it('une construction qui échoue ne remplace pas le dernier site valide', async () => {
     const courant = pipeline.constructionCourante()
-    const { PipelinePublication } = await import('../../cms/publication/pipeline')
-    const { configuration } = await import('../../cms/configuration')
+    const { PipelinePublication } = await import('../../socle/publication/pipeline')
+    const { configuration } = await import('../../socle/configuration')
     // Même dossier de publication, mais une base injoignable : la construction échoue réellement.
     const env =
       base.type === 'postgres'

@@ -18,7 +18,8 @@ import { demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDe
 
 let base: BaseDeTest
 let module: typeof import('../../cms/recherche/vocabulaire')
-let moteurPartage: typeof import('../../cms/recherche/moteurPartage')
+let moteurPartage: typeof import('../../search/partage')
+let amorcage: typeof import('../../cms/seed/vocabulaire')
 
 /** API locale sans les types générés (la collection peut manquer à payload-types.ts). */
 type Api = {
@@ -37,7 +38,8 @@ const FIXTURE = path.join(racine, '..', 'shared', 'fixtures', 'partenaires-ain.j
 beforeAll(async () => {
   base = await demarrerBaseDeTest()
   module = await import('../../cms/recherche/vocabulaire')
-  moteurPartage = await import('../../cms/recherche/moteurPartage')
+  moteurPartage = await import('../../search/partage')
+  amorcage = await import('../../cms/seed/vocabulaire')
 })
 afterAll(async () => {
   moteurPartage?.installerMoteur(undefined)
@@ -49,8 +51,8 @@ describe(`vocabulaire de recherche dans l'admin (${process.env.PASSERELLE_TEST_B
 
   it('sans amorçage, le vocabulaire livré ; l’amorçage crée une fiche par entrée, puis rien au second passage', async () => {
     expect(await module.vocabulaireDuCms(base.payload)).toBe(vocabulaireParDefaut())
-    expect(await module.seederVocabulaire(base.payload)).toEqual({ vocabulaire: { crees: livrees.length, existants: 0 } })
-    expect(await module.seederVocabulaire(base.payload)).toEqual({ vocabulaire: { crees: 0, existants: livrees.length } })
+    expect(await amorcage.seederVocabulaire(base.payload)).toEqual({ vocabulaire: { crees: livrees.length, existants: 0 } })
+    expect(await amorcage.seederVocabulaire(base.payload)).toEqual({ vocabulaire: { crees: 0, existants: livrees.length } })
     expect((await api(base.payload).count({ collection })).totalDocs).toBe(livrees.length)
   })
 
@@ -92,7 +94,7 @@ describe(`vocabulaire de recherche dans l'admin (${process.env.PASSERELLE_TEST_B
     expect(entree.expressions.at(-1)).toBe('gamin en fugue')
     expect((await fiche('fugue')).expressions?.at(-1)).toBe('gamin en fugue')
 
-    expect(await module.seederVocabulaire(base.payload)).toEqual({ vocabulaire: { crees: 0, existants: livrees.length } })
+    expect(await amorcage.seederVocabulaire(base.payload)).toEqual({ vocabulaire: { crees: 0, existants: livrees.length } })
     expect((await fiche('fugue')).expressions).toContain('gamin en fugue')
   })
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { ErreurConfiguration, lireConfiguration } from '../../cms/configuration'
+import { ErreurConfiguration, lireConfiguration } from '../../socle/configuration'
 
 /** Une configuration absente ou mal formée arrête le démarrage avec un message français qui nomme la variable. */
 const dossier = () => mkdtempSync(path.join(os.tmpdir(), 'passerelle-config-'))

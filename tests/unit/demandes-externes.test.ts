@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { deposerDemande, dossierDemandes, surveillerDemandes } from '../../cms/publication/demandesExternes'
+import { deposerDemande, dossierDemandes, surveillerDemandes } from '../../socle/publication/demandesExternes'
 
 describe('demandes de publication venues d’un autre processus', () => {
   it('traite les demandes déposées avant le démarrage, puis celles qui arrivent, et les consomme', async () => {

@@ -6,12 +6,12 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
-import { ErreurConfiguration, lireConfiguration } from '../../cms/configuration'
+import { ErreurConfiguration, lireConfiguration } from '../../socle/configuration'
 
 /**
  * Cohérence du déploiement Docker, vérifiée sans moteur Docker : le fichier
  * docker-compose.yml, le modèle .env.example, le Dockerfile et la configuration
- * réelle du portail (cms/configuration.ts) doivent rester d'accord.
+ * réelle du portail (socle/configuration.ts) doivent rester d'accord.
  */
 
 const racine = path.resolve(import.meta.dirname, '..', '..')
@@ -151,9 +151,9 @@ function problemes(env: Record<string, string>): string[] {
 /** Variables nommées par les erreurs de configuration (« VAR : message »). */
 const variablesEnErreur = (liste: string[]) => liste.map((p) => p.split(' : ')[0]!).filter(Boolean)
 
-/** Variables connues du schéma de cms/configuration.ts (clés « NOM: z… »). */
+/** Variables connues du schéma de socle/configuration.ts (clés « NOM: z… »). */
 const variablesDuSchema = new Set(
-  [...lire('cms/configuration.ts').matchAll(/^\s*([A-Z][A-Z0-9_]*):\s*z\b/gm)].map((m) => m[1]!),
+  [...lire('socle/configuration.ts').matchAll(/^\s*([A-Z][A-Z0-9_]*):\s*z\b/gm)].map((m) => m[1]!),
 )
 
 // ---------------------------------------------------------------------------
@@ -337,7 +337,7 @@ describe('.env.example', () => {
 })
 
 describe('configuration de production fournie au service app', () => {
-  it('est acceptée par la vraie lireConfiguration (cms/configuration.ts)', () => {
+  it('est acceptée par la vraie lireConfiguration (socle/configuration.ts)', () => {
     const env = environnementApp()
     expect(env.NODE_ENV, 'le service app doit fixer NODE_ENV=production').toBe('production')
     const config = configurer(env)

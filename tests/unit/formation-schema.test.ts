@@ -6,8 +6,8 @@ import {
   ressourcesParPublic,
   sessionsAVenir,
   type RessourceFormation,
-} from '../../cms/collections/RessourcesFormation/affichage'
-import { chargerSeedFormation } from '../../cms/collections/RessourcesFormation/seed'
+} from '../../domaine/formation/affichage'
+import { chargerSeedFormation } from '../../cms/seed/formation'
 import { ErreurContenu, validerContenu } from '../../content/charger'
 import { fichierFormation, ressourceSchema } from '../../content/schemas/formation'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { etatOuverture, fraicheur, horairesDeLaSemaine } from '../../site/lib/horaires'
+import { etatOuverture, fraicheur, horairesDeLaSemaine } from '../../domaine/annuaire/horaires'
 
 /** « Aujourd'hui » est fixé : jeudi 26 novembre 2026, date de référence des données. */
 const paris = (iso: string) => new Date(iso) // instants UTC explicites, l'heure de Paris est UTC+1 en hiver

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { graphe } from '../../cms/logigramme/graphe'
-import { ErreurParcours, pageQuestionnaire, parcourir, tousLesParcours } from '../../cms/logigramme/moteur'
-import { partenairesPour } from '../../cms/logigramme/partenaires'
-import { chargerSeedLogigramme } from '../../cms/logigramme/seed'
+import { graphe } from '../../domaine/logigramme/graphe'
+import { ErreurParcours, pageQuestionnaire, parcourir, tousLesParcours } from '../../domaine/logigramme/moteur'
+import { partenairesPour } from '../../domaine/logigramme/partenaires'
+import { chargerSeedLogigramme } from '../../cms/seed/logigramme'
 
 const l = chargerSeedLogigramme()
 const g = graphe(l)

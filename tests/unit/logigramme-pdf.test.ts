@@ -1,9 +1,9 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 
-import { genererPdfIndisponible, genererPdfLogigramme } from '../../cms/logigramme/pdf'
-import { versWinAnsi } from '../../cms/pdf/commun'
-import { chargerSeedLogigramme } from '../../cms/logigramme/seed'
+import { genererPdfIndisponible, genererPdfLogigramme } from '../../domaine/logigramme/pdf'
+import { versWinAnsi } from '../../domaine/pdf/commun'
+import { chargerSeedLogigramme } from '../../cms/seed/logigramme'
 
 const l = chargerSeedLogigramme()
 // 10 h 05 à Paris (UTC+1 en mars) : la date imprimée est celle de Paris, pas celle de la machine.

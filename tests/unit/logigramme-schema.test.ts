@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { chargerSeedLogigramme } from '../../cms/logigramme/seed'
-import { documentVersDonnees, erreursPourPayload, logigrammeVersDocument, validerDocument } from '../../cms/logigramme/document'
+import { chargerSeedLogigramme } from '../../cms/seed/logigramme'
+import { documentVersDonnees, erreursPourPayload, logigrammeVersDocument, validerDocument } from '../../domaine/logigramme/document'
 import { formaterProbleme, lireLogigramme, validerLogigramme, type EtapeSaisie } from '../../content/schemas/logigramme'
 
 /** Petit circuit valide : départ → question → (Oui) action, (Non) fin. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import { alternativeTextuelleHtml } from '../../cms/logigramme/alternative'
-import { graphe } from '../../cms/logigramme/graphe'
-import { chargerSeedLogigramme } from '../../cms/logigramme/seed'
-import { dispositionSvg, schemaSvg } from '../../cms/logigramme/svg'
-import { echapper } from '../../cms/logigramme/texte'
+import { alternativeTextuelleHtml } from '../../domaine/logigramme/alternative'
+import { graphe } from '../../domaine/logigramme/graphe'
+import { chargerSeedLogigramme } from '../../cms/seed/logigramme'
+import { dispositionSvg, schemaSvg } from '../../domaine/logigramme/svg'
+import { echapper } from '../../domaine/logigramme/texte'
 import { lireLogigramme, type Logigramme } from '../../content/schemas/logigramme'
 
 const l = chargerSeedLogigramme()

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
+import { dateEnMots, heureEnMots } from '../../domaine/temps'
 import {
-  dateEnMots,
-  heureEnMots,
   lundiDeLaSemaine,
   occurrenceEnMots,
   prochainePermanenceEnMots,
   semaineIso,
   vueSemaine,
-} from '../../cms/permanences/en-mots'
-import { prochainesOccurrences } from '../../cms/permanences/occurrences'
-import type { PermanenceSaisie } from '../../cms/permanences/schema'
+} from '../../domaine/permanences/en-mots'
+import { prochainesOccurrences } from '../../domaine/permanences/occurrences'
+import type { PermanenceSaisie } from '../../domaine/permanences/schema'
 
 const LIEUX = new Map<string | number, string>([
   ['ch-fleyriat', 'CH Fleyriat'],

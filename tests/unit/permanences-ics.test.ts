@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 
-import { decalageMinutes, instantLocal } from '../../cms/permanences/fuseau'
-import { calendrierIcs, VTIMEZONE_EUROPE_PARIS } from '../../cms/permanences/ics'
-import { prochainesOccurrences } from '../../cms/permanences/occurrences'
-import type { PermanenceSaisie } from '../../cms/permanences/schema'
+import { decalageMinutes, instantLocal } from '../../domaine/temps/paris'
+import { calendrierIcs, VTIMEZONE_EUROPE_PARIS } from '../../domaine/permanences/ics'
+import { prochainesOccurrences } from '../../domaine/permanences/occurrences'
+import type { PermanenceSaisie } from '../../domaine/permanences/schema'
 
 const LIEUX = {
   'ch-fleyriat': { nom: 'Centre hospitalier Fleyriat – Bourg-en-Bresse', adresse: '900 route de Paris, 01000 Bourg-en-Bresse' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { estFerie, jourFerie, joursFeries } from '../../cms/permanences/jours-feries'
+import { estFerie, jourFerie, joursFeries } from '../../domaine/permanences/jours-feries'
 
 describe('jours fériés (France métropolitaine, type « public »)', () => {
   it('les onze jours fériés de 2026', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { bandeauxActifs } from '../../cms/permanences/bandeaux'
-import { jourLocal } from '../../cms/permanences/fuseau'
-import { clePermanence, prochainesOccurrences } from '../../cms/permanences/occurrences'
-import { ErreurPermanence, lirePermanence, type Occurrence, type PermanenceSaisie } from '../../cms/permanences/schema'
+import { bandeauxActifs } from '../../domaine/permanences/bandeaux'
+import { jourLocal } from '../../domaine/temps/paris'
+import { clePermanence, prochainesOccurrences } from '../../domaine/permanences/occurrences'
+import { ErreurPermanence, lirePermanence, type Occurrence, type PermanenceSaisie } from '../../domaine/permanences/schema'
 
 const LIEUX = { 'ch-fleyriat': 'CH Fleyriat', 'ch-bugey-sud': 'CH Bugey Sud' }
 

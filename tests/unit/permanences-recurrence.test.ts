@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { instantLocal, jourLocal } from '../../cms/permanences/fuseau'
-import { prochainesOccurrences } from '../../cms/permanences/occurrences'
-import { joursDeLaSerie, libelleRecurrence, texteRrule, verifierRegleRrule } from '../../cms/permanences/recurrence'
-import { lirePermanence, type PermanenceSaisie } from '../../cms/permanences/schema'
+import { instantLocal, jourLocal } from '../../domaine/temps/paris'
+import { prochainesOccurrences } from '../../domaine/permanences/occurrences'
+import { joursDeLaSerie, libelleRecurrence, texteRrule, verifierRegleRrule } from '../../domaine/permanences/recurrence'
+import { lirePermanence, type PermanenceSaisie } from '../../domaine/permanences/schema'
 
 /**
  * Dates attendues recopiées d'un calendrier, à la main (décembre 2026 – avril 2027) :

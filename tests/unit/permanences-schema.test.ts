@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { lirePermanence, validerPermanence } from '../../cms/permanences/schema'
+import { lirePermanence, validerPermanence } from '../../domaine/permanences/schema'
 
 const base = {
   site: 'ch-fleyriat',

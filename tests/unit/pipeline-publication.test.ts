@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { PipelinePublication, type Constructeur, type EtatPublication } from '../../cms/publication/pipeline'
+import { PipelinePublication, type Constructeur, type EtatPublication } from '../../socle/publication/pipeline'
 
 /**
  * Logique du pipeline sur le vrai système de fichiers. Le constructeur est ici

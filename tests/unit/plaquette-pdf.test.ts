@@ -1,7 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 
-import { type DonneesPlaquette, plaquettePoste } from '../../cms/plaquettes/pdf'
+import { type DonneesPlaquette, plaquettePoste } from '../../domaine/plaquettes/pdf'
 import referentiels from '../../content/referentiels.json'
 
 // 26 novembre 2026, 23 h 30 à Paris (22 h 30 UTC) : la date imprimée est celle de Paris.

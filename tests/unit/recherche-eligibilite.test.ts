@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { codeCommuneActuel, resoudreCommune } from '../../search/communes.ts'
-import { contexteEligibilite, decrireZone, eligibilite, estEligible } from '../../search/eligibilite.ts'
+import { codeCommuneActuel, contexteEligibilite, decrireZone, eligibilite, estEligible, resoudreCommune } from '../../domaine/territoire'
 
 const motif = (zone: string[], commune: string) => eligibilite(zone, contexteEligibilite(commune)!)?.motif
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { communesInconnues } from '../export/eligibilite'
+import { communesInconnues } from '../../../domaine/territoire'
 import type { FormatExport } from '../export/formats'
 
 /**
@@ -77,7 +77,7 @@ let payload: Payload | undefined
 let terminer: (payload: Payload | undefined, code: number) => Promise<never> = async (_p, code) => process.exit(code)
 try {
   const [cli, { exporterAnnuaire }, { serialiser }, { decrireRejet }] = await Promise.all([
-    import('./payloadCli'),
+    import('../../cli'),
     import('../export/annuaire'),
     import('../export/formats'),
     import('../import/rapport'),

@@ -63,11 +63,11 @@ try {
   const donnees = await lireFichierJson(path.resolve(args.fichier))
   const [{ default: progression }, cli, importer, { formaterRapport }, { signalerChangementAnnuaire }, { configuration }] = await Promise.all([
     import('cli-progress'),
-    import('./payloadCli'),
+    import('../../cli'),
     import('../import/importer'),
     import('../import/rapport'),
     import('../import/signal'),
-    import('../../configuration'),
+    import('../../../socle/configuration'),
   ])
   terminer = cli.terminer
   ErreurImport = importer.ErreurImport

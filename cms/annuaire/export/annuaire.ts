@@ -9,7 +9,7 @@ import {
 } from '../../../content/schemas/data-inclusion'
 import type { Service, Structure } from '../../payload-types'
 import { cheminChamp, masquerValeurs, type Rejet } from '../import/messages'
-import { filtreSecteur } from './eligibilite'
+import { filtreSecteur } from '../../../domaine/territoire'
 import { documentVersService, documentVersStructure } from './versDataInclusion'
 
 /**
@@ -44,10 +44,22 @@ export type MetaExport = {
   nombres: { structures: number; services: number }
 }
 
-export async function exporterAnnuaire(payload: Payload, options: OptionsExport = {}): Promise<ExportAnnuaire> {
+/** L'annuaire tel qu'il est en base, lu une fois (un export par commune n'a pas à relire la base). */
+export type AnnuaireEnBase = { structures: Structure[]; services: Service[] }
+
+export async function lireAnnuaireEnBase(payload: Payload): Promise<AnnuaireEnBase> {
   const commun = { overrideAccess: true, depth: 0, pagination: false, sort: 'id' } as const
-  const structuresEnBase = (await payload.find({ collection: 'structures', ...commun })).docs as Structure[]
-  const servicesEnBase = (await payload.find({ collection: 'services', ...commun })).docs as Service[]
+  const structures = (await payload.find({ collection: 'structures', ...commun })).docs as Structure[]
+  const services = (await payload.find({ collection: 'services', ...commun })).docs as Service[]
+  return { structures, services }
+}
+
+export async function exporterAnnuaire(payload: Payload, options: OptionsExport = {}): Promise<ExportAnnuaire> {
+  return composerExport(await lireAnnuaireEnBase(payload), options)
+}
+
+/** L'export lui-même : filtre du secteur, conversion data·inclusion et revalidation. */
+export function composerExport({ structures: structuresEnBase, services: servicesEnBase }: AnnuaireEnBase, options: OptionsExport = {}): ExportAnnuaire {
   const idSource = new Map<number | string, string>(structuresEnBase.map((s) => [s.id, s.id_source]))
   const problemes: Rejet[] = []
 

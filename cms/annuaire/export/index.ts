@@ -1,6 +1,14 @@
 /** Export de l'annuaire : data·inclusion v1 (JSON), CSV et XLSX, éventuellement limité à un secteur. */
-export { exporterAnnuaire, exporterPourSecteur, type ExportAnnuaire, type MetaExport, type OptionsExport } from './annuaire'
-export { codesCouvrant, communesInconnues, eligibleDansUneCommune, filtreSecteur } from './eligibilite'
+export {
+  type AnnuaireEnBase,
+  composerExport,
+  exporterAnnuaire,
+  exporterPourSecteur,
+  type ExportAnnuaire,
+  lireAnnuaireEnBase,
+  type MetaExport,
+  type OptionsExport,
+} from './annuaire'
 export { COLONNES_CSV, SEPARATEUR_LISTE, serialiser, versCsv, versJson, versXlsx, type FormatExport } from './formats'
 export {
   CHAMPS_SERVICE,

@@ -1,3 +1,4 @@
+import { jourLocal } from '../../../domaine/temps'
 import type { ServiceDataInclusion, StructureDataInclusion } from '../../../content/schemas/data-inclusion'
 import { champTelephone } from '../../fields/telephone'
 import type { Service, Structure } from '../../payload-types'
@@ -101,13 +102,11 @@ export const CHAMPS_LISTES = new Set<string>([
 ])
 export const CHAMPS_NOMBRES = new Set<string>(['latitude', 'longitude', 'volume_horaire_hebdomadaire', 'nombre_semaines'])
 
-const formatDateParis = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' })
-
 /** Date civile AAAA-MM-JJ d'une date stockée (instant ISO) ou déjà civile. */
 export function dateCivile(valeur: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(valeur)) return valeur
   const d = new Date(valeur)
-  return Number.isNaN(d.getTime()) ? valeur : formatDateParis.format(d)
+  return Number.isNaN(d.getTime()) ? valeur : jourLocal(d)
 }
 
 // Même mise en forme que le champ de la collection (hook beforeValidate) : une seule règle.

@@ -1,5 +1,5 @@
-import { configuration } from '../../configuration'
-import { deposerDemande } from '../../publication/demandesExternes'
+import { configuration } from '../../../socle/configuration'
+import { deposerDemande } from '../../../socle/publication/demandesExternes'
 
 export const RAISON_IMPORT = 'import data·inclusion'
 

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { accesEditorial } from '../../access/accesEditorial'
-import { configuration } from '../../configuration'
+import { configuration } from '../../../socle/configuration'
 import { hooksDePublication } from '../../hooks/publierApresModification'
 
 /** Fichiers publiés sur le portail (plaquettes, logigramme, supports de formation) : aucun document nominatif ici. */

@@ -2,7 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { accesEditorial } from '../../access/accesEditorial'
 import { hooksDePublication } from '../../hooks/publierApresModification'
-import { JOURS_OUVRES, RANGS, rangEnMots } from '../../permanences/vocabulaire'
+import { JOURS_OUVRES, RANGS, rangEnMots } from '../../../domaine/permanences/vocabulaire'
 import { calculerLibelle } from './hooks/calculerLibelle'
 import { validerRecurrence } from './hooks/validerRecurrence'
 

@@ -1,8 +1,8 @@
-import type { PermanenceSaisie } from '../../permanences'
+import type { PermanenceSaisie } from '../../../domaine/permanences'
 
 /**
  * Un document Payload de la collection « permanences » vers la forme qu'attend
- * le module de domaine (cms/permanences). Les champs portent les mêmes noms ;
+ * le module de domaine (domaine/permanences). Les champs portent les mêmes noms ;
  * seuls changent le créneau (liste de choix + heures) et les valeurs vides.
  */
 type CreneauDoc = { moment?: string | null; debut?: string | null; fin?: string | null } | null | undefined
@@ -50,7 +50,7 @@ export function permanenceDepuisDocument(doc: DocumentPermanence): PermanenceSai
 
 /** Sens inverse, pour l'amorçage : une permanence du domaine vers les champs de la collection. */
 export function documentDepuisPermanence(
-  p: import('../../permanences').Permanence,
+  p: import('../../../domaine/permanences').Permanence,
   ids: { site: number | string; poste: number | string },
 ) {
   const creneauDoc = (c: typeof p.creneau) =>

@@ -5,6 +5,7 @@ import { champSlug } from '../../fields/slug'
 import { champTelephone } from '../../fields/telephone'
 import { hooksDePublication } from '../../hooks/publierApresModification'
 import { refuserSiUtilise } from '../../hooks/suppressions'
+import { problemeCodeDeZone } from '../../../domaine/territoire'
 
 /**
  * Les quatre postes d'intervenant social (4 ETP, cahier des charges, « Modalités
@@ -60,8 +61,8 @@ export const Postes: CollectionConfig = {
           'SIREN des EPCI (200071751) ou codes INSEE des communes (01053) de ce secteur. Sert à « Qui contacter ? » par commune ; une commune qui accueille une unité relève du poste de cette unité.',
       },
       validate: (valeurs: string[] | null | undefined) => {
-        const fautifs = (valeurs ?? []).filter((v) => !/^(\d{5}|\d{9})$/.test(v))
-        return fautifs.length === 0 ? true : `Territoire : code(s) non reconnu(s) ${fautifs.map((f) => `« ${f} »`).join(', ')}.`
+        const problemes = (valeurs ?? []).map((v) => problemeCodeDeZone(v, ['commune', 'epci'])).filter(Boolean)
+        return problemes.length === 0 ? true : `Territoire : ${problemes.join(' ; ')}.`
       },
     },
     { name: 'presentation', label: 'Rôle et missions', type: 'textarea' },

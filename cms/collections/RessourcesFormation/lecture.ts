@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { EtapeParcours, RessourceFormation } from './affichage'
+import type { EtapeParcours, RessourceFormation } from '../../../domaine/formation/affichage'
 
 /**
  * Lecture du contenu de /formation avec les droits d'un visiteur anonyme

@@ -7,9 +7,8 @@ import { options } from '../../fields/codesDataInclusion'
 import { champHoraires } from '../../fields/horaires'
 import { champTelephone } from '../../fields/telephone'
 import { hooksDePublication } from '../../hooks/publierApresModification'
+import { problemeCodeDeZone } from '../../../domaine/territoire'
 import { indexerService, retirerService } from '../../recherche/hooks'
-
-const ZONE = /^(\d{5}|2[AB]\d{3}|\d{9}|\d{2,3}|2[AB]|france|99100)$/
 
 const selectionMultiple = (
   name: string,
@@ -91,10 +90,8 @@ export const Services: CollectionConfig = {
           'Codes INSEE de communes (01053), SIREN d’EPCI (200071751), département (01) ou « france ».',
       },
       validate: (valeurs: string[] | null | undefined) => {
-        const fautifs = (valeurs ?? []).filter((v) => !ZONE.test(v))
-        return fautifs.length === 0
-          ? true
-          : `Zone d'éligibilité : code(s) non reconnu(s) ${fautifs.map((f) => `« ${f} »`).join(', ')}.`
+        const problemes = (valeurs ?? []).map((v) => problemeCodeDeZone(v)).filter(Boolean)
+        return problemes.length === 0 ? true : `Zone d'éligibilité : ${problemes.join(' ; ')}.`
       },
     },
     {

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { champReserveOperateur, estOperateur } from '../../access/estOperateur'
 import { operateurOuSoiMeme } from '../../access/operateurOuSoiMeme'
-import { configuration } from '../../configuration'
-import { optionsRoles } from '../../roles'
+import { configuration } from '../../../socle/configuration'
+import { optionsRoles } from '../../../domaine/acces/roles'
 import { premierCompteOperateur } from './hooks/premierCompteOperateur'
 
 /**

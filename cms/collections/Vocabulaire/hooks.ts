@@ -2,7 +2,7 @@ import { ValidationError, type CollectionAfterChangeHook, type CollectionAfterDe
 
 import { entreeVocabulaire, problemesEntreEntrees } from '../../../search/vocabulaire/schema'
 import { ErreurVocabulaire, vocabulaireDepuisEntrees } from '../../../search/vocabulaire/index'
-import { moteurInstalle } from '../../recherche/moteurPartage'
+import { moteurInstalle } from '../../../search/partage'
 import { vocabulaireDuCms } from '../../recherche/vocabulaire'
 import { entreeDepuisFiche, lireFiches, SLUG_VOCABULAIRE } from './fiche'
 

@@ -1,6 +1,6 @@
 import { motsDeLieu } from '../../communes.ts'
 import type { Clause, ClauseMot } from '../../comprehension.ts'
-import { contexteEligibilite, niveauCouverture, type ContexteEligibilite, type NiveauEligibilite } from '../../eligibilite.ts'
+import { contexteEligibilite, niveauCouverture, type ContexteEligibilite, type NiveauEligibilite } from '../../../domaine/territoire/index.ts'
 import { fautesEntre, fautesToleres, motsSignificatifs, racine } from '../../texte.ts'
 import type { VocabulaireCompile } from '../../vocabulaire/index.ts'
 import type { Etat } from './etat.ts'

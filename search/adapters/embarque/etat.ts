@@ -2,8 +2,8 @@ import MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 
 import { referentiels } from '../../../content/schemas/data-inclusion.ts'
-import { codeCommuneActuel, communesCitees } from '../../communes.ts'
-import { CODES_FRANCE } from '../../eligibilite.ts'
+import { codeCommuneActuel, natureDuCode } from '../../../domaine/territoire/index.ts'
+import { communesCitees } from '../../communes.ts'
 import type { DocumentService } from '../../port.ts'
 import { estMotVideFrancais, mots, racine } from '../../texte.ts'
 
@@ -78,9 +78,10 @@ function majCompte(lexique: SearchableMap<number>, cle: string, delta: 1 | -1) {
 function etendueDe(zone: readonly string[]): Interne['etendue'] {
   let e: Interne['etendue'] = 0
   for (const z of zone) {
-    if ((CODES_FRANCE as readonly string[]).includes(z)) return 3
-    if (/^(?:\d{2}|2[AB]|97\d)$/.test(z)) e = 2
-    else if (/^\d{9}$/.test(z) && e < 1) e = 1
+    const nature = natureDuCode(z)
+    if (nature === 'france') return 3
+    if (nature === 'departement') e = 2
+    else if (nature === 'epci' && e < 1) e = 1
   }
   return e
 }

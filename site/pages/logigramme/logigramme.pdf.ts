@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
-import { lireLogigrammePublie } from '../../../cms/logigramme/lecture'
-import { genererPdfIndisponible, genererPdfLogigramme } from '../../../cms/logigramme/pdf'
+import { lireLogigrammePublie } from '../../../cms/globals/Logigramme/lecture'
+import { genererPdfIndisponible, genererPdfLogigramme } from '../../../domaine/logigramme/pdf'
 import { payload } from '../../lib/cms'
 
 /**

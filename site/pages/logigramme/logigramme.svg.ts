@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
-import { lireLogigrammePublie } from '../../../cms/logigramme/lecture'
-import { schemaSvg } from '../../../cms/logigramme/svg'
+import { lireLogigrammePublie } from '../../../cms/globals/Logigramme/lecture'
+import { schemaSvg } from '../../../domaine/logigramme/svg'
 import { payload } from '../../lib/cms'
 
 /** Le schéma seul, en fichier SVG autonome : à ouvrir et agrandir sur un petit écran. */

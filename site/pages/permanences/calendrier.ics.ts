@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 
-import { calendrierIcs } from '../../../cms/permanences'
+import { calendrierIcs } from '../../../domaine/permanences'
 import { permanencesPubliees } from '../../lib/permanences'
 
 /** Flux ICS de toutes les permanences du département, régénéré à chaque publication. */

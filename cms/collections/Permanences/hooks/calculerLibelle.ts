@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { libellePermanence, lirePermanence } from '../../../permanences'
+import { libellePermanence, lirePermanence } from '../../../../domaine/permanences'
 import { permanenceDepuisDocument, type DocumentPermanence } from '../versDomaine'
 
 /** « CH Fleyriat — chaque mardi après-midi » : le titre lisible d'une permanence dans les listes de l'admin. */

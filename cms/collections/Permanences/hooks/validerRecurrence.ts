@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
-import { permanenceSchema, problemesDe } from '../../../permanences/schema'
+import { permanenceSchema, problemesDe } from '../../../../domaine/permanences/schema'
 import { permanenceDepuisDocument, type DocumentPermanence } from '../versDomaine'
 
 /**

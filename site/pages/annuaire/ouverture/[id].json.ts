@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
 import { payload } from '../../../lib/cms'
-import { etatOuverture } from '../../../lib/horaires'
+import { etatOuverture } from '../../../../domaine/annuaire/horaires'
 
 export const prerender = false
 

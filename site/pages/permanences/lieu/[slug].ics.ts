@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 
-import { calendrierIcs } from '../../../../cms/permanences'
+import { calendrierIcs } from '../../../../domaine/permanences'
 import { sites } from '../../../lib/cms'
 import { permanencesPubliees } from '../../../lib/permanences'
 
