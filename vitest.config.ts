@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           testTimeout: 30_000,
+          // Construire un index de recherche de 10 000 services prend plus de 10 s sur une machine chargée.
+          hookTimeout: 60_000,
         },
       },
       {
