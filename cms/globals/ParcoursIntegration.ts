@@ -1,7 +1,6 @@
 import type { GlobalAfterChangeHook, GlobalConfig } from 'payload'
 
-import { estOperateur } from '../access/estOperateur'
-import { lecturePublique } from '../access/lecturePublique'
+import { selonPolitique } from '../access/selonPolitique'
 import { demanderPublication } from '../../socle/publication/demande'
 
 const publier: GlobalAfterChangeHook = ({ context, doc }) => {
@@ -22,7 +21,7 @@ export const ParcoursIntegration: GlobalConfig = {
     group: 'Contenus',
     description: 'Liste des étapes d’intégration d’un nouvel intervenant social, affichée sur la page /formation, dans l’ordre de la liste.',
   },
-  access: { read: lecturePublique, update: estOperateur },
+  access: { read: selonPolitique('contenu-editorial', 'lire'), update: selonPolitique('contenu-editorial', 'modifier') },
   hooks: { afterChange: [publier] },
   fields: [
     { name: 'titre', label: 'Titre', type: 'text', required: true, maxLength: 150 },

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { estOperateur } from '../access/estOperateur'
+import { selonPolitique } from '../access/selonPolitique'
 
 /**
  * État de la dernière publication du portail statique, visible de l'opérateur
@@ -23,7 +23,7 @@ export const Publication: GlobalConfig = {
     description:
       'Chaque enregistrement dans l’admin reconstruit le portail en quelques secondes. Une publication échouée ne remplace jamais le dernier portail valide.',
   },
-  access: { read: estOperateur, update: () => false },
+  access: { read: selonPolitique('publication', 'lire'), update: () => false },
   fields: [
     {
       name: 'statut',

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
-import { accesEditorial } from '../../access/accesEditorial'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { configuration } from '../../../socle/configuration'
 import { hooksDePublication } from '../../hooks/publierApresModification'
 
@@ -10,7 +10,7 @@ export const Medias: CollectionConfig = {
   slug: 'medias',
   labels: { singular: 'Média', plural: 'Médias' },
   admin: { group: 'Contenus', useAsTitle: 'alt' },
-  access: accesEditorial,
+  access: accesSelonPolitique('contenu-editorial'),
   hooks: hooksDePublication,
   upload: {
     staticDir: path.join(configuration().dossierDonnees, 'medias'),

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { accesEditorial } from '../../access/accesEditorial'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { hooksDePublication } from '../../hooks/publierApresModification'
 import { JOURS_OUVRES, RANGS, rangEnMots } from '../../../domaine/permanences/vocabulaire'
 import { calculerLibelle } from './hooks/calculerLibelle'
@@ -42,7 +42,7 @@ export const Permanences: CollectionConfig = {
   slug: 'permanences',
   labels: { singular: 'Permanence', plural: 'Permanences' },
   admin: { useAsTitle: 'libelle', defaultColumns: ['libelle', 'site', 'poste'], group: 'Dispositif' },
-  access: accesEditorial,
+  access: accesSelonPolitique('contenu-editorial'),
   hooks: { ...hooksDePublication, beforeValidate: [validerRecurrence], beforeChange: [calculerLibelle] },
   fields: [
     { name: 'libelle', label: 'Libellé', type: 'text', admin: { readOnly: true, description: 'Calculé : lieu et rythme.' } },

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { PUBLICS_PLAQUETTE } from './publics'
-import { accesEditorial } from '../../access/accesEditorial'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { hooksDePublication } from '../../hooks/publierApresModification'
 
 /**
@@ -14,7 +14,7 @@ export const Plaquettes: CollectionConfig = {
   admin: { useAsTitle: 'titre', defaultColumns: ['titre', 'public', 'version', 'date'], group: 'Contenus' },
   // Une plaquette n'est jamais supprimée : une nouvelle version la remplace et
   // l'ancienne reste consultable dans les archives (ce qui a été remis fait foi).
-  access: { ...accesEditorial, delete: () => false },
+  access: { ...accesSelonPolitique('contenu-editorial'), delete: () => false },
   defaultSort: '-date',
   hooks: hooksDePublication,
   fields: [

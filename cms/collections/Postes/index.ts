@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { accesEditorial } from '../../access/accesEditorial'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { champSlug } from '../../fields/slug'
 import { champTelephone } from '../../fields/telephone'
 import { hooksDePublication } from '../../hooks/publierApresModification'
@@ -16,7 +16,7 @@ export const Postes: CollectionConfig = {
   slug: 'postes',
   labels: { singular: 'Poste d’intervenant social', plural: 'Postes d’intervenant social' },
   admin: { useAsTitle: 'intitule', defaultColumns: ['intitule', 'secteur', 'telephone'], group: 'Dispositif' },
-  access: accesEditorial,
+  access: accesSelonPolitique('contenu-editorial'),
   defaultSort: 'ordre',
   hooks: {
     ...hooksDePublication,

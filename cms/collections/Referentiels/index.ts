@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { accesEditorial } from '../../access/accesEditorial'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { hooksDePublication } from '../../hooks/publierApresModification'
 
 /**
@@ -21,7 +21,7 @@ export const Referentiels: CollectionConfig = {
   slug: 'referentiels',
   labels: { singular: 'Entrée de référentiel', plural: 'Référentiels' },
   admin: { useAsTitle: 'libelle', defaultColumns: ['libelle', 'referentiel', 'code', 'actif'], group: 'Référentiels' },
-  access: accesEditorial,
+  access: accesSelonPolitique('contenu-editorial'),
   defaultSort: 'ordre',
   hooks: {
     ...hooksDePublication,

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { PUBLICS_FORMATION, RE_ADRESSE, TYPES_RESSOURCE } from '../../../content/schemas/formation'
-import { accesEditorial } from '../../access/accesEditorial'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { champSlug } from '../../fields/slug'
 import { hooksDePublication } from '../../hooks/publierApresModification'
 
@@ -23,7 +23,7 @@ export const RessourcesFormation: CollectionConfig = {
     group: 'Contenus',
     description: 'Documents, liens et sessions de formation de la page /formation. Une session dont toutes les dates sont passées disparaît de la page.',
   },
-  access: accesEditorial,
+  access: accesSelonPolitique('contenu-editorial'),
   defaultSort: 'titre',
   hooks: hooksDePublication,
   fields: [

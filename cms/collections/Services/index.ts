@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 import { champThematiques } from '../../fields/thematiques'
 
-import { accesEditorial } from '../../access/accesEditorial'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { champsAdresse } from '../../fields/adresse'
 import { options } from '../../fields/codesDataInclusion'
 import { champHoraires } from '../../fields/horaires'
@@ -31,7 +31,7 @@ export const Services: CollectionConfig = {
     group: 'Annuaire',
     listSearchableFields: ['nom', 'id_source'],
   },
-  access: accesEditorial,
+  access: accesSelonPolitique('contenu-editorial'),
   defaultSort: 'nom',
   hooks: {
     afterChange: [...hooksDePublication.afterChange, indexerService],

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { estOperateur } from '../../access/estOperateur'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { MOTIFS_SIGNALEMENT, STATUTS_SIGNALEMENT } from './motifs'
 
 const options = (liste: Record<string, string>) => Object.entries(liste).map(([value, label]) => ({ value, label }))
@@ -20,7 +20,7 @@ export const Signalements: CollectionConfig = {
     group: 'Annuaire',
     description: 'Erreurs signalées depuis les fiches du portail. Corrigez la fiche puis passez le signalement à « Corrigé ».',
   },
-  access: { read: estOperateur, create: estOperateur, update: estOperateur, delete: estOperateur },
+  access: accesSelonPolitique('signalements'),
   defaultSort: '-createdAt',
   fields: [
     { name: 'structure', label: 'Structure', type: 'relationship', relationTo: 'structures', required: true, index: true },

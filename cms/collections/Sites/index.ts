@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { TYPES_DE_SITE } from '../../../content/schemas/site'
-import { accesEditorial } from '../../access/accesEditorial'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { champCommuneAin } from '../../fields/commune'
 import { champSlug } from '../../fields/slug'
 import { hooksDePublication } from '../../hooks/publierApresModification'
@@ -16,7 +16,7 @@ export const Sites: CollectionConfig = {
     defaultColumns: ['nom', 'type', 'commune', 'rythme'],
     group: 'Dispositif',
   },
-  access: accesEditorial,
+  access: accesSelonPolitique('contenu-editorial'),
   defaultSort: 'ordre',
   hooks: {
     ...hooksDePublication,

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { accesEditorial } from '../../access/accesEditorial'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { champsAdresse } from '../../fields/adresse'
 import { options } from '../../fields/codesDataInclusion'
 import { champHoraires } from '../../fields/horaires'
@@ -26,7 +26,7 @@ export const Structures: CollectionConfig = {
     components: { beforeListTable: ['/components/LiensExportAnnuaire#LiensExportAnnuaire'] },
   },
   endpoints: [exporterAnnuaireEndpoint],
-  access: accesEditorial,
+  access: accesSelonPolitique('contenu-editorial'),
   defaultSort: 'nom',
   hooks: {
     ...hooksDePublication,

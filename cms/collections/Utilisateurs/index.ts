@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { champReserveOperateur, estOperateur } from '../../access/estOperateur'
-import { operateurOuSoiMeme } from '../../access/operateurOuSoiMeme'
+import { champSelonPolitique, entreeAdmin, selonPolitique } from '../../access/selonPolitique'
 import { configuration } from '../../../socle/configuration'
 import { optionsRoles } from '../../../domaine/acces/roles'
 import { premierCompteOperateur } from './hooks/premierCompteOperateur'
@@ -24,12 +23,12 @@ export const Utilisateurs: CollectionConfig = {
   },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'nom', 'role'], group: 'Administration' },
   access: {
-    admin: ({ req: { user } }) => Boolean(user && user.collection === 'utilisateurs' && user.role === 'operateur'),
-    read: operateurOuSoiMeme,
-    create: estOperateur,
-    update: operateurOuSoiMeme,
-    delete: estOperateur,
-    unlock: estOperateur,
+    admin: entreeAdmin,
+    read: selonPolitique('utilisateurs', 'lire'),
+    create: selonPolitique('utilisateurs', 'creer'),
+    update: selonPolitique('utilisateurs', 'modifier'),
+    delete: selonPolitique('utilisateurs', 'supprimer'),
+    unlock: selonPolitique('utilisateurs', 'supprimer'),
   },
   hooks: { beforeChange: [premierCompteOperateur] },
   fields: [
@@ -44,7 +43,7 @@ export const Utilisateurs: CollectionConfig = {
       saveToJWT: true,
       // Masqué sur l'écran de premier accès : ce compte-là devient opérateur d'office.
       admin: { condition: (_, __, { user }) => Boolean(user) },
-      access: { create: champReserveOperateur, update: champReserveOperateur },
+      access: { create: champSelonPolitique('utilisateurs.habilitation', 'creer'), update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },
     },
     {
       name: 'poste',
@@ -52,7 +51,7 @@ export const Utilisateurs: CollectionConfig = {
       type: 'relationship',
       relationTo: 'postes',
       admin: { condition: (_, s, { user }) => Boolean(user) && s?.role === 'intervenant' },
-      access: { create: champReserveOperateur, update: champReserveOperateur },
+      access: { create: champSelonPolitique('utilisateurs.habilitation', 'creer'), update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },
     },
     {
       name: 'site',
@@ -60,7 +59,7 @@ export const Utilisateurs: CollectionConfig = {
       type: 'relationship',
       relationTo: 'sites',
       admin: { condition: (_, s, { user }) => Boolean(user) && s?.role === 'agent-fsi' },
-      access: { create: champReserveOperateur, update: champReserveOperateur },
+      access: { create: champSelonPolitique('utilisateurs.habilitation', 'creer'), update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },
     },
   ],
 }

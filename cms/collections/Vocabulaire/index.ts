@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 import { champThematiques } from '../../fields/thematiques'
 
-import { estOperateur } from '../../access/estOperateur'
+import { accesSelonPolitique } from '../../access/selonPolitique'
 import { options } from '../../fields/codesDataInclusion'
 import { SLUG_VOCABULAIRE } from './fiche'
 import { publierVocabulaireApresModification, publierVocabulaireApresSuppression, validerEntreeVocabulaire } from './hooks'
@@ -34,7 +34,7 @@ export const Vocabulaire: CollectionConfig = {
     description:
       'Mots et sigles que la recherche de l’annuaire comprend. Une saisie (sigle ou expression) ne peut appartenir qu’à une seule entrée.',
   },
-  access: { read: estOperateur, create: estOperateur, update: estOperateur, delete: estOperateur },
+  access: accesSelonPolitique('vocabulaire'),
   defaultSort: 'libelle',
   hooks: {
     beforeValidate: [validerEntreeVocabulaire],

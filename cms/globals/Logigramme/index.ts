@@ -2,8 +2,7 @@ import { ValidationError, type GlobalAfterChangeHook, type GlobalBeforeChangeHoo
 import { champThematiques } from '../../fields/thematiques'
 
 import { ACTEURS, PHASES, RE_IDENTIFIANT_ETAPE, TYPES_ETAPE } from '../../../content/schemas/logigramme'
-import { estOperateur } from '../../access/estOperateur'
-import { lecturePublique } from '../../access/lecturePublique'
+import { selonPolitique } from '../../access/selonPolitique'
 import { erreursPourPayload, validerDocument, type DocumentLogigramme } from '../../../domaine/logigramme/document'
 import { demanderPublication } from '../../../socle/publication/demande'
 
@@ -42,7 +41,7 @@ export const Logigramme: GlobalConfig = {
       'Circuit de l’information, de la saisine au retour d’information. Le schéma, le questionnaire et le PDF de la page /logigramme sont tous produits depuis ces étapes. ' +
       'Chaque étape mène aux suivantes par des branches ; l’enregistrement est refusé si une branche mène nulle part, si une étape est inaccessible ou si le circuit boucle.',
   },
-  access: { read: lecturePublique, update: estOperateur },
+  access: { read: selonPolitique('contenu-editorial', 'lire'), update: selonPolitique('contenu-editorial', 'modifier') },
   hooks: { beforeChange: [validerLeGraphe], afterChange: [publier] },
   fields: [
     { name: 'titre', label: 'Titre', type: 'text', required: true, maxLength: 150 },

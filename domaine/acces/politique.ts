@@ -1,0 +1,87 @@
+import type { Role } from './roles'
+
+/**
+ * La politique d'autorisation, en un seul endroit : « cet acteur peut-il faire
+ * cette action sur cette ressource, et sur quels enregistrements ? ». Les
+ * fonctions d'accès de Payload (cms/access/) et les routes du portail la
+ * consultent ; aucune ne refait la règle.
+ *
+ * Refus par défaut : une ressource ou une action absente du tableau est
+ * refusée à tous. Un compte suspendu n'a plus aucun droit. La portée « soi »
+ * limite l'accès aux enregistrements de l'acteur (filtre appliqué en base par
+ * Payload, pas après coup en code).
+ *
+ * Sources : cahier des charges ISCG de l'Ain (« Modalités de mise en œuvre » :
+ * l'opérateur publie et tient à jour ; « Cadre juridique et déontologique » :
+ * secret professionnel, moindre privilège).
+ */
+
+export type Action = 'lire' | 'creer' | 'modifier' | 'supprimer'
+
+export type Ressource =
+  /** Sites, postes, annuaire, référentiels, permanences, plaquettes, médias, formation, logigramme : publiés sur le portail. */
+  | 'contenu-editorial'
+  /** Erreurs signalées sur l'annuaire depuis le portail. */
+  | 'signalements'
+  /** Vocabulaire de recherche (référentiel de l'admin). */
+  | 'vocabulaire'
+  /** État de la publication du portail. */
+  | 'publication'
+  /** Comptes. */
+  | 'utilisateurs'
+  /** Champs sensibles d'un compte : rôle et rattachement (unité, poste). */
+  | 'utilisateurs.habilitation'
+  /** Entrée dans l'admin (/admin). */
+  | 'admin'
+
+export type Acteur = { id: number | string; role: Role; suspendu?: boolean | null }
+
+export type Portee = 'tout' | 'soi'
+export type Decision = { permis: false } | { permis: true; portee: Portee }
+
+type Regle = Partial<Record<Role | 'anonyme', Portee>>
+const OPERATEUR_SEUL: Regle = { operateur: 'tout' }
+
+/**
+ * Le tableau des droits. Une case absente est un refus. `anonyme` désigne le
+ * visiteur du portail non connecté (l'intranet de l'État, ou tout le monde si
+ * le portail est exposé : le contenu éditorial ne contient aucune donnée personnelle).
+ */
+const TABLEAU: Record<Ressource, Partial<Record<Action, Regle>>> = {
+  'contenu-editorial': {
+    lire: { anonyme: 'tout', operateur: 'tout', intervenant: 'tout', 'agent-fsi': 'tout', coordination: 'tout', financeur: 'tout' },
+    creer: OPERATEUR_SEUL,
+    modifier: OPERATEUR_SEUL,
+    supprimer: OPERATEUR_SEUL,
+  },
+  signalements: { lire: OPERATEUR_SEUL, creer: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL, supprimer: OPERATEUR_SEUL },
+  vocabulaire: { lire: OPERATEUR_SEUL, creer: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL, supprimer: OPERATEUR_SEUL },
+  // L'état de publication est écrit par le serveur seul (sans passer par la politique).
+  publication: { lire: OPERATEUR_SEUL },
+  utilisateurs: {
+    lire: { operateur: 'tout', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' },
+    creer: OPERATEUR_SEUL,
+    modifier: { operateur: 'tout', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' },
+    supprimer: OPERATEUR_SEUL,
+  },
+  'utilisateurs.habilitation': { creer: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL },
+  admin: { lire: OPERATEUR_SEUL },
+}
+
+const REFUS: Decision = { permis: false }
+
+export function decider(acteur: Acteur | null | undefined, action: Action, ressource: Ressource): Decision {
+  if (acteur?.suspendu) return REFUS
+  const portee = TABLEAU[ressource][action]?.[acteur ? acteur.role : 'anonyme']
+  return portee ? { permis: true, portee } : REFUS
+}
+
+/** Raccourci : l'action est-elle permise sur tous les enregistrements de la ressource ? */
+export const peutTout = (acteur: Acteur | null | undefined, action: Action, ressource: Ressource) => {
+  const d = decider(acteur, action, ressource)
+  return d.permis && d.portee === 'tout'
+}
+
+/** Le tableau, pour l'afficher ou le parcourir dans un test : ressources et actions déclarées. */
+export const RESSOURCES = Object.keys(TABLEAU) as Ressource[]
+export const ACTIONS: readonly Action[] = ['lire', 'creer', 'modifier', 'supprimer']
