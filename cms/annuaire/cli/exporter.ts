@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { communesInconnues } from '../../../domaine/territoire'
-import type { FormatExport } from '../export/formats'
+import type { FormatExport } from '../../../domaine/annuaire/formats'
 
 /**
  * `npm run annuaire:export -- --format json|csv|xlsx [--sortie FICHIER] [--communes 01053,01283]`
@@ -79,7 +79,7 @@ try {
   const [cli, { exporterAnnuaire }, { serialiser }, { decrireRejet }] = await Promise.all([
     import('../../cli'),
     import('../export/annuaire'),
-    import('../export/formats'),
+    import('../../../domaine/annuaire/formats'),
     import('../import/rapport'),
   ])
   terminer = cli.terminer

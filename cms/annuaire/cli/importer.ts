@@ -3,7 +3,7 @@ import path from 'node:path'
 import type cliProgress from 'cli-progress'
 import type { Payload } from 'payload'
 
-import { ErreurLecture, lireFichierJson } from '../import/lecture'
+import { ErreurLecture, lireFichierJson } from '../../../domaine/annuaire/lecture-json'
 
 /**
  * `npm run annuaire:import -- FICHIER [--dry-run] [--partial]`

@@ -8,7 +8,7 @@ import {
   type StructureDataInclusion,
 } from '../../../content/schemas/data-inclusion'
 import type { Service, Structure } from '../../payload-types'
-import { cheminChamp, masquerValeurs, type Rejet } from '../import/messages'
+import { cheminChamp, masquerValeurs, type Rejet } from '../../../domaine/annuaire/rejets'
 import { filtreSecteur } from '../../../domaine/territoire'
 import { documentVersService, documentVersStructure } from './versDataInclusion'
 

@@ -9,10 +9,9 @@ export {
   type MetaExport,
   type OptionsExport,
 } from './annuaire'
-export { COLONNES_CSV, SEPARATEUR_LISTE, serialiser, versCsv, versJson, versXlsx, type FormatExport } from './formats'
+export { COLONNES_CSV, SEPARATEUR_LISTE, serialiser, versCsv, versJson, versXlsx, type FormatExport } from '../../../domaine/annuaire/formats'
+export { CHAMPS_SERVICE, CHAMPS_STRUCTURE } from '../../../domaine/annuaire/champs'
 export {
-  CHAMPS_SERVICE,
-  CHAMPS_STRUCTURE,
   champsDifferents,
   dateCivile,
   documentVersService,

@@ -3,18 +3,10 @@ import { createLocalReq, ValidationError, type Payload, type PayloadRequest } fr
 import type { ServiceDataInclusion, StructureDataInclusion } from '../../../content/schemas/data-inclusion'
 import type { Service, Structure } from '../../payload-types'
 import { serviceVersDocument, structureVersDocument } from '../dataInclusion'
-import {
-  CHAMPS_LISTES,
-  CHAMPS_SERVICE,
-  CHAMPS_STRUCTURE,
-  champsDifferents,
-  documentVersService,
-  documentVersStructure,
-  serviceNormalise,
-  structureNormalisee,
-} from '../export/versDataInclusion'
+import { CHAMPS_LISTES, CHAMPS_SERVICE, CHAMPS_STRUCTURE } from '../../../domaine/annuaire/champs'
+import { champsDifferents, documentVersService, documentVersStructure, serviceNormalise, structureNormalisee } from '../export/versDataInclusion'
 import { annulerTransaction, ouvrirTransaction, transactionOuverte, validerTransaction } from './transaction'
-import { masquerValeurs, type Rejet } from './messages'
+import { masquerValeurs, type Rejet } from '../../../domaine/annuaire/rejets'
 import { validerDonnees } from './validation'
 
 /**

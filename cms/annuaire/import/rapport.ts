@@ -1,5 +1,5 @@
 import type { RapportImport } from './importer'
-import type { Rejet } from './messages'
+import type { Rejet } from '../../../domaine/annuaire/rejets'
 
 /** Rapport d'import en français, pour la ligne de commande (ni valeur ni donnée personnelle : identifiants et noms de champs). */
 

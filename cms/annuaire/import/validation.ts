@@ -10,9 +10,9 @@ import {
 import { Services } from '../../collections/Services'
 import { Structures } from '../../collections/Structures'
 import { serviceVersDocument, structureVersDocument } from '../dataInclusion'
-import { cheminChamp, masquerValeurs, type Rejet } from './messages'
+import { cheminChamp, masquerValeurs, type Rejet } from '../../../domaine/annuaire/rejets'
 
-export type { Rejet } from './messages'
+export type { Rejet } from '../../../domaine/annuaire/rejets'
 
 /**
  * Validation d'un fichier data·inclusion avant toute écriture : chaque

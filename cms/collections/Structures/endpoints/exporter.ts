@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { exporterAnnuaire } from '../../../annuaire/export/annuaire'
-import { serialiser, type FormatExport } from '../../../annuaire/export/formats'
+import { serialiser, type FormatExport } from '../../../../domaine/annuaire/formats'
 
 const TYPES: Record<FormatExport, string> = {
   json: 'application/json; charset=utf-8',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 
-import type { FichierDataInclusion, ServiceDataInclusion, StructureDataInclusion } from '../../../content/schemas/data-inclusion'
-import { CHAMPS_LISTES, CHAMPS_NOMBRES, CHAMPS_SERVICE, CHAMPS_STRUCTURE } from './versDataInclusion'
+import type { FichierDataInclusion, ServiceDataInclusion, StructureDataInclusion } from '../../content/schemas/data-inclusion'
+import { CHAMPS_LISTES, CHAMPS_NOMBRES, CHAMPS_SERVICE, CHAMPS_STRUCTURE } from './champs'
 
 /**
  * Écriture de l'annuaire exporté :
