@@ -79,6 +79,7 @@ export interface Config {
     permanences: Permanence;
     'ressources-formation': RessourcesFormation;
     vocabulaire: Vocabulaire;
+    journal: Journal;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -102,6 +103,7 @@ export interface Config {
     permanences: PermanencesSelect<false> | PermanencesSelect<true>;
     'ressources-formation': RessourcesFormationSelect<false> | RessourcesFormationSelect<true>;
     vocabulaire: VocabulaireSelect<false> | VocabulaireSelect<true>;
+    journal: JournalSelect<false> | JournalSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1212,6 +1214,26 @@ export interface Vocabulaire {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journal".
+ */
+export interface Journal {
+  id: number;
+  action:
+    | 'connexion'
+    | 'connexion-refusee'
+    | 'deconnexion'
+    | 'compte-cree'
+    | 'role-modifie'
+    | 'rattachement-modifie'
+    | 'compte-supprime';
+  acteur?: number | null;
+  cible?: string | null;
+  adresse?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1281,6 +1303,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'vocabulaire';
         value: number | Vocabulaire;
+      } | null)
+    | ({
+        relationTo: 'journal';
+        value: number | Journal;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1611,6 +1637,18 @@ export interface VocabulaireSelect<T extends boolean = true> {
   thematiques?: T;
   types_partenaires?: T;
   publics?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journal_select".
+ */
+export interface JournalSelect<T extends boolean = true> {
+  action?: T;
+  acteur?: T;
+  cible?: T;
+  adresse?: T;
   updatedAt?: T;
   createdAt?: T;
 }

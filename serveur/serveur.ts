@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 
+import { ENTETE_ADRESSE } from '../cms/journal'
 import { envoyerFichier, resoudreFichier } from './fichiersStatiques'
 
 /**
@@ -34,6 +35,8 @@ function entetesDeSecurite(res: ServerResponse) {
 export function creerServeur(options: OptionsServeur): Server {
   return createServer(async (req, res) => {
     const url = req.url ?? '/'
+    // L'adresse du client, pour le journal d'audit : posée ici, jamais reprise d'un en-tête du client.
+    req.headers[ENTETE_ADRESSE] = req.socket.remoteAddress ?? ''
     entetesDeSecurite(res)
     try {
       if (versNext(url)) return await options.next(req, res)

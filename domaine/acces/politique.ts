@@ -33,6 +33,8 @@ export type Ressource =
   | 'utilisateurs.habilitation'
   /** Entrée dans l'admin (/admin). */
   | 'admin'
+  /** Journal d'audit : personne ne l'écrit par l'API (le serveur seul y ajoute), personne ne le modifie. */
+  | 'journal'
 
 export type Acteur = { id: number | string; role: Role; suspendu?: boolean | null }
 
@@ -66,6 +68,7 @@ const TABLEAU: Record<Ressource, Partial<Record<Action, Regle>>> = {
   },
   'utilisateurs.habilitation': { creer: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL },
   admin: { lire: OPERATEUR_SEUL },
+  journal: { lire: { coordination: 'tout' } },
 }
 
 const REFUS: Decision = { permis: false }

@@ -3,6 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { champSelonPolitique, entreeAdmin, selonPolitique } from '../../access/selonPolitique'
 import { configuration } from '../../../socle/configuration'
 import { optionsRoles } from '../../../domaine/acces/roles'
+import {
+  journaliserChangement,
+  journaliserConnexion,
+  journaliserConnexionRefusee,
+  journaliserDeconnexion,
+  journaliserSuppression,
+} from './hooks/journaliserCompte'
 import { premierCompteOperateur } from './hooks/premierCompteOperateur'
 
 /**
@@ -30,7 +37,14 @@ export const Utilisateurs: CollectionConfig = {
     delete: selonPolitique('utilisateurs', 'supprimer'),
     unlock: selonPolitique('utilisateurs', 'supprimer'),
   },
-  hooks: { beforeChange: [premierCompteOperateur] },
+  hooks: {
+    beforeChange: [premierCompteOperateur],
+    afterChange: [journaliserChangement],
+    afterDelete: [journaliserSuppression],
+    afterLogin: [journaliserConnexion],
+    afterLogout: [journaliserDeconnexion],
+    afterError: [journaliserConnexionRefusee],
+  },
   fields: [
     { name: 'nom', label: 'Nom affiché', type: 'text' },
     {

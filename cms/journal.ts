@@ -1,0 +1,22 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { EvenementJournal } from '../domaine/journal/evenements'
+
+/** En-tête posé par le serveur (serveur/serveur.ts) avec l'adresse du client ; toute valeur venue du client est écrasée. */
+export const ENTETE_ADRESSE = 'x-passerelle-adresse'
+
+export const adresseDe = (req: Pick<PayloadRequest, 'headers'> | undefined) => req?.headers?.get(ENTETE_ADRESSE) ?? null
+
+/**
+ * Ajoute une ligne au journal d'audit. Écrit par le serveur seul (les accès le
+ * refusent à tous), dans la transaction de la requête quand il y en a une.
+ */
+export async function journaliser(payload: Payload, evenement: EvenementJournal, req?: PayloadRequest): Promise<void> {
+  await payload.create({
+    collection: 'journal',
+    data: { action: evenement.action, acteur: evenement.acteur == null ? null : Number(evenement.acteur), cible: evenement.cible ?? null, adresse: evenement.adresse ?? adresseDe(req) },
+    overrideAccess: true,
+    req,
+    context: { sansPublication: true },
+  })
+}

@@ -1,0 +1,44 @@
+/**
+ * Le journal d'audit : ce qui arrive aux comptes et, avec les saisines, à
+ * chaque dossier. Une liste fermée d'actions (les statistiques et les filtres
+ * s'appuient dessus), et jamais de donnée personnelle des personnes suivies :
+ * seulement des identifiants d'enregistrements (cahier des charges, « Cadre
+ * juridique et déontologique » : secret professionnel, RGPD).
+ */
+export const ACTIONS_JOURNAL = {
+  connexion: 'Connexion',
+  'connexion-refusee': 'Connexion refusée',
+  deconnexion: 'Déconnexion',
+  'compte-cree': 'Compte créé',
+  'role-modifie': 'Rôle modifié',
+  'rattachement-modifie': 'Rattachement modifié (unité ou poste)',
+  'compte-supprime': 'Compte supprimé',
+} as const
+
+export type ActionJournal = keyof typeof ACTIONS_JOURNAL
+
+export type EvenementJournal = {
+  action: ActionJournal
+  /** Compte qui agit (absent pour une connexion refusée à un compte inconnu). */
+  acteur?: number | string | null
+  /** Enregistrement visé, « collection:id » (ex. « utilisateurs:12 »). */
+  cible?: string | null
+  /** Adresse du client, telle que le serveur l'a établie (proxy de confiance compris). */
+  adresse?: string | null
+}
+
+/** « utilisateurs:12 » : la cible d'un événement, sans aucun contenu. */
+export const cible = (collection: string, id: number | string) => `${collection}:${id}`
+
+/** Les changements d'un compte qui valent une ligne de journal. */
+export function changementsDeCompte(
+  avant: { role?: string | null; poste?: unknown; site?: unknown } | undefined,
+  apres: { role?: string | null; poste?: unknown; site?: unknown },
+): ActionJournal[] {
+  if (!avant) return ['compte-cree']
+  const id = (r: unknown) => (r && typeof r === 'object' ? (r as { id: unknown }).id : r) ?? null
+  const actions: ActionJournal[] = []
+  if ((avant.role ?? null) !== (apres.role ?? null)) actions.push('role-modifie')
+  if (id(avant.poste) !== id(apres.poste) || id(avant.site) !== id(apres.site)) actions.push('rattachement-modifie')
+  return actions
+}
