@@ -19,6 +19,7 @@ import { resumerBilan, seeder } from '../cms/seed'
 import { construireAdmin } from './construire'
 import { repondreRechercheJson } from './rechercheJson'
 import { creerServeur, dossierClient, type GestionnaireAstro } from './serveur'
+import { erreurEcoute } from './verificationsDemarrage'
 
 export type Portail = { url: string; payload: Payload; pipeline: PipelinePublication; arreter: () => Promise<void> }
 
@@ -121,7 +122,16 @@ export async function demarrerPortail(): Promise<Portail> {
       }
     },
   })
-  await new Promise<void>((ok) => serveur.listen(config.port, config.hote, ok))
+  // Le port a été essayé au début, mais un autre processus a pu le prendre depuis.
+  await new Promise<void>((ok, ko) => {
+    serveur.once('error', ko)
+    serveur.listen(config.port, config.hote, () => {
+      serveur.off('error', ko)
+      ok()
+    })
+  }).catch((e: NodeJS.ErrnoException) => {
+    throw erreurEcoute(e, config.port, config.hote)
+  })
   const { port } = serveur.address() as AddressInfo
   const hote = config.hote === '0.0.0.0' || config.hote === '::' ? 'localhost' : config.hote
   const url = config.urlPublique ?? `http://${hote}:${port}`

@@ -1,3 +1,6 @@
+// En premier : sous un Node trop ancien, rien d'autre n'est chargé.
+import './versionNode'
+
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

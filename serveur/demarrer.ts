@@ -1,10 +1,18 @@
-import { ErreurConfiguration, configuration } from '../socle/configuration'
+// En premier : sous un Node trop ancien, rien d'autre n'est chargé.
+import './versionNode'
+
+import { ErreurConfiguration, configuration, dossierDesDonnees } from '../socle/configuration'
 import { ErreurContenu } from '../content/charger'
-import { demarrerPortail } from './application'
+import { verifierBase, verifierDossierDonnees, verifierPortLibre } from './verificationsDemarrage'
 
 /** `npm start` : démarre Passerelle et affiche l'unique adresse à ouvrir. */
 try {
-  configuration()
+  verifierDossierDonnees(dossierDesDonnees())
+  const config = configuration()
+  await verifierPortLibre(config.port, config.hote)
+  await verifierBase(config.base)
+  // Chargée après les vérifications : certains modules du CMS lisent la configuration (et le dossier de données) dès leur import.
+  const { demarrerPortail } = await import('./application')
   const portail = await demarrerPortail()
   const { totalDocs } = await portail.payload.count({ collection: 'utilisateurs', overrideAccess: true })
   console.log(`\nPasserelle est prête : ${portail.url}`)
@@ -18,6 +26,8 @@ try {
   process.once('SIGTERM', arret)
 } catch (e) {
   if (e instanceof ErreurConfiguration || e instanceof ErreurContenu) console.error(e.message)
+  // Les vérifications (ErreurDemarrage) disent la cause et quoi faire ; jamais de pile.
   else console.error(`Démarrage impossible : ${(e as Error).message}`)
+  // Sortie explicite : Next, Payload ou la publication peuvent garder le processus en vie.
   process.exit(1)
 }

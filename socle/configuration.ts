@@ -111,6 +111,10 @@ function secretDeDeveloppement(dossierDonnees: string): string {
   return secret
 }
 
+/** Dossier des données (PASSERELLE_DONNEES, relatif à la racine) : le démarrage le vérifie avant de lire le reste. */
+export const dossierDesDonnees = (env: Record<string, string | undefined> = process.env) =>
+  path.resolve(env.PASSERELLE_RACINE ?? process.cwd(), env.PASSERELLE_DONNEES ?? 'data')
+
 export function lireConfiguration(env: Record<string, string | undefined> = process.env): Configuration {
   const resultat = schemaEnvironnement.safeParse(env)
   if (!resultat.success) {
@@ -120,7 +124,7 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
   }
   const e = resultat.data
   const racine = env.PASSERELLE_RACINE ?? process.cwd()
-  const dossierDonnees = path.resolve(racine, e.PASSERELLE_DONNEES ?? 'data')
+  const dossierDonnees = dossierDesDonnees(env)
   const url = e.DATABASE_URL || `file:${path.join(dossierDonnees, 'passerelle.db')}`
   return {
     environnement: e.NODE_ENV,

@@ -24,6 +24,7 @@ const SANS_IMPORT: Record<string, string> = {
   tsx: 'lance les scripts npm (start, seed, bancs d’essai)',
   graphql: 'dépendance homologue exigée par payload',
   'react-dom': 'dépendance homologue exigée par next et react',
+  node: 'le runtime Node 24 épinglé : npm place son binaire en tête du PATH des scripts',
 }
 
 const DOSSIERS = ['serveur', 'site', 'cms', 'domaine', 'socle', 'search', 'content', 'tests', 'bench']
