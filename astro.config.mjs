@@ -1,6 +1,13 @@
 // @ts-check
 import node from '@astrojs/node'
-import { defineConfig } from 'astro/config'
+import { defineConfig, fontProviders } from 'astro/config'
+
+import { dsfrUtilise } from './site/construction/dsfrUtilise.ts'
+import { POLICES } from './site/construction/polices.ts'
+
+/** Variable CSS de la police Marianne, remplie par Astro et employée par le CSS du DSFR. */
+const POLICE_MARIANNE = '--police-marianne'
+const [regular, ...autresGraisses] = POLICES.map((p) => ({ weight: p.poids, style: p.style, src: /** @type {[string]} */ ([`./site/polices/${p.fichier}`]) }))
 
 /**
  * Portail public : pages statiques construites depuis le contenu du CMS
@@ -19,8 +26,24 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  // Les formulaires POST des routes à la demande n'acceptent que la même origine (CSRF).
-  security: { checkOrigin: true },
+  security: {
+    // Les formulaires POST des routes à la demande n'acceptent que la même origine (CSRF).
+    checkOrigin: true,
+  },
+  // Marianne réduite au français (site/construction/polices.ts), préchargée, avec
+  // un repli sur Arial aux métriques ajustées : le texte ne bouge pas quand elle arrive.
+  fonts: [
+    {
+      provider: fontProviders.local(),
+      name: 'Marianne',
+      cssVariable: POLICE_MARIANNE,
+      fallbacks: ['arial', 'sans-serif'],
+      options: {
+        variants: [regular, ...autresGraisses],
+      },
+    },
+  ],
+  integrations: [dsfrUtilise({ variablePolice: POLICE_MARIANNE })],
   vite: {
     // Payload et ses dépendances restent des modules node_modules chargés à l'exécution.
     ssr: { external: ['payload', 'sharp', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', 'next'] },
