@@ -4,6 +4,7 @@ import { defineConfig, fontProviders } from 'astro/config'
 
 import { dsfrUtilise } from './site/construction/dsfrUtilise.ts'
 import { POLICES } from './site/construction/polices.ts'
+import { precompression } from './site/construction/precompression.ts'
 
 /** Variable CSS de la police Marianne, remplie par Astro et employée par le CSS du DSFR. */
 const POLICE_MARIANNE = '--police-marianne'
@@ -43,7 +44,7 @@ export default defineConfig({
       },
     },
   ],
-  integrations: [dsfrUtilise({ variablePolice: POLICE_MARIANNE })],
+  integrations: [dsfrUtilise({ variablePolice: POLICE_MARIANNE }), precompression()],
   vite: {
     // Payload et ses dépendances restent des modules node_modules chargés à l'exécution.
     ssr: { external: ['payload', 'sharp', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', 'next'] },

@@ -22,7 +22,7 @@ export type OptionsServeur = {
   sante: () => Promise<{ ok: boolean; details: Record<string, unknown> }>
 }
 
-const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url) || url === '/favicon.ico'
+const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url)
 
 function entetesDeSecurite(res: ServerResponse) {
   res.setHeader('X-Content-Type-Options', 'nosniff')
@@ -35,6 +35,22 @@ export function creerServeur(options: OptionsServeur): Server {
   return createServer(async (req, res) => {
     const url = req.url ?? '/'
     entetesDeSecurite(res)
+    // Jamais de détail (ni donnée) dans la réponse ni dans le journal : le type d'erreur suffit.
+    const erreurServeur = (e: unknown) => {
+      console.error(`Erreur serveur sur ${req.method} ${url.split('?')[0]} : ${(e as Error).name}`)
+      if (!res.headersSent) {
+        res.statusCode = 500
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      }
+      res.end('Erreur interne du serveur')
+    }
+    const introuvable = async (dossier: string | undefined) => {
+      const page404 = dossier && (await resoudreFichier(dossier, '/404.html'))
+      if (page404 && (await envoyerFichier(req, res, page404, { statut: 404 }))) return
+      res.statusCode = 404
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      res.end('Page introuvable')
+    }
     try {
       if (versNext(url)) return await options.next(req, res)
       const route = options.routes?.[url.split('?')[0]!]
@@ -47,25 +63,20 @@ export function creerServeur(options: OptionsServeur): Server {
         return res.end(JSON.stringify({ statut: ok ? 'ok' : 'indisponible', ...details }))
       }
       const dossier = options.dossierStatique()
-      if (dossier && (req.method === 'GET' || req.method === 'HEAD')) {
-        const fichier = resoudreFichier(dossier, url)
-        if (fichier) return envoyerFichier(req, res, fichier)
+      const fichier = dossier ? await resoudreFichier(dossier, url) : undefined
+      if (dossier && fichier) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          res.statusCode = 405
+          res.setHeader('Allow', 'GET, HEAD')
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+          return res.end('Méthode non autorisée : cette adresse ne se lit qu’avec GET.')
+        }
+        if (await envoyerFichier(req, res, fichier)) return
       }
-      await options.astro(req, res, () => {
-        const page404 = dossier && resoudreFichier(dossier, '/404.html')
-        if (page404) return envoyerFichier(req, res, page404, 404)
-        res.statusCode = 404
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-        res.end('Page introuvable')
-      })
+      // Astro appelle « suite » sans l'attendre : ses erreurs sont traitées ici.
+      await options.astro(req, res, () => void introuvable(dossier).catch(erreurServeur))
     } catch (e) {
-      // Jamais de détail (ni donnée) dans la réponse ni dans le journal : le type d'erreur suffit.
-      console.error(`Erreur serveur sur ${req.method} ${url.split('?')[0]} : ${(e as Error).name}`)
-      if (!res.headersSent) {
-        res.statusCode = 500
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-      }
-      res.end('Erreur interne du serveur')
+      erreurServeur(e)
     }
   })
 }
