@@ -24,12 +24,30 @@ export default defineConfig({
   // et SQLite) ne se marchent pas dessus.
   cacheDir: process.env.PASSERELLE_SORTIE ? `${process.env.PASSERELLE_SORTIE}/.cache` : './node_modules/.astro',
   output: 'static',
-  adapter: node({ mode: 'middleware' }),
+  // staticHeaders : la politique de sécurité (CSP) de chaque page statique est
+  // écrite dans _headers.json, que le serveur envoie en en-tête HTTP (une
+  // balise <meta> ne peut pas porter frame-ancestors).
+  adapter: node({ mode: 'middleware', staticHeaders: true }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   security: {
     // Les formulaires POST des routes à la demande n'acceptent que la même origine (CSRF).
     checkOrigin: true,
+    // CSP stricte, sans 'unsafe-inline' : Astro ajoute à script-src et style-src
+    // l'empreinte de chaque script ou style qu'il incruste dans une page.
+    // img-src accepte data: pour les icônes du DSFR incrustées dans le CSS.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'self'",
+      ],
+    },
   },
   // Marianne réduite au français (site/construction/polices.ts), préchargée, avec
   // un repli sur Arial aux métriques ajustées : le texte ne bouge pas quand elle arrive.
@@ -44,6 +62,8 @@ export default defineConfig({
       },
     },
   ],
+  // Aucun bloc de code dans le portail : sans Shiki, aucun style incrusté que la CSP refuserait.
+  markdown: { syntaxHighlight: false },
   integrations: [dsfrUtilise({ variablePolice: POLICE_MARIANNE }), precompression()],
   vite: {
     // Payload et ses dépendances restent des modules node_modules chargés à l'exécution.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { precompresser } from '../../site/construction/precompression'
 import { envoyerFichier, resoudreFichier } from '../../serveur/fichiersStatiques'
+import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT } from '../../serveur/politiqueDeSecurite'
 import { creerServeur } from '../../serveur/serveur'
 
 /**
@@ -18,6 +19,8 @@ import { creerServeur } from '../../serveur/serveur'
  * vérifiés ici (le portail complet l'est dans tests/e2e).
  */
 const PAGE = `<!doctype html><html lang="fr"><head><title>Accueil</title></head><body>${'<p>Orienter une personne en détresse.</p>'.repeat(80)}</body></html>`
+const CSP_ACCUEIL = "default-src 'self'; script-src 'self' 'sha256-abc'; frame-ancestors 'self'"
+const CSP_404 = "default-src 'self'; script-src 'self' 'sha256-404'; frame-ancestors 'self'"
 
 let racine: string
 let client: string
@@ -55,6 +58,13 @@ beforeAll(async () => {
   writeFileSync(path.join(racine, 'hors-construction.txt'), 'secret hors de la construction')
   symlinkSync(path.join(racine, 'hors-construction.txt'), path.join(client, 'fuite.txt'))
   symlinkSync(path.join(client, 'index.html'), path.join(client, 'raccourci.html'))
+  writeFileSync(
+    path.join(construction, '_headers.json'),
+    JSON.stringify([
+      { pathname: '/', headers: [{ key: 'Content-Security-Policy', value: CSP_ACCUEIL }] },
+      { pathname: '/404', headers: [{ key: 'Content-Security-Policy', value: CSP_404 }] },
+    ]),
+  )
   await precompresser(client)
   serveur = creerServeur({
     dossierStatique: () => client,
@@ -185,11 +195,53 @@ describe('un fichier qui disparaît', () => {
   })
 })
 
-describe('aiguillage', () => {
+describe('en-têtes de sécurité', () => {
+  it('chaque page statique porte la politique calculée par Astro pour elle', async () => {
+    const r = await demander('/')
+    expect(r.entetes['content-security-policy']).toBe(CSP_ACCUEIL)
+    // Page absente du fichier d'en-têtes : même mise en page, même politique que les autres.
+    expect((await demander('/annuaire/s-ccas/')).entetes['content-security-policy']).toBe(CSP_ACCUEIL)
+  })
+
+  it('la page 404 porte sa politique, toute autre réponse la politique restrictive', async () => {
+    const introuvable = await demander('/nulle-part')
+    expect(introuvable.statut).toBe(404)
+    expect(introuvable.entetes['content-security-policy']).toBe(CSP_404)
+    for (const chemin of ['/_astro/Base.abc123.css', '/favicon.ico', '/sante', '/.env']) {
+      const r = await demander(chemin)
+      expect(r.entetes['content-security-policy'], chemin).toBe(chemin === '/.env' ? CSP_404 : POLITIQUE_PAR_DEFAUT)
+    }
+  })
+
+  it('l’admin a sa propre politique, qui interdit au moins son incrustation par un autre site', async () => {
+    const r = await demander('/admin')
+    expect(r.corps.toString()).toBe('next')
+    expect(r.entetes['content-security-policy']).toBe(POLITIQUE_ADMIN)
+    expect(POLITIQUE_ADMIN).toContain("frame-ancestors 'self'")
+  })
+
   it('le favicon est servi par le portail, pas par Next', async () => {
     const r = await demander('/favicon.ico')
     expect(r.statut).toBe(200)
     expect(r.entetes['content-type']).toBe('image/x-icon')
-    expect((await demander('/admin')).corps.toString()).toBe('next')
+  })
+
+  it('HSTS seulement quand l’adresse publique est en https', async () => {
+    expect((await demander('/')).entetes['strict-transport-security']).toBeUndefined()
+    const securise = creerServeur({
+      dossierStatique: () => client,
+      next: (_req, res) => {
+        res.end('next')
+      },
+      astro: (_req, _res, suite) => suite(),
+      sante: async () => ({ ok: true, details: {} }),
+      https: true,
+    })
+    const base = await ecouter(securise)
+    for (const chemin of ['/', '/admin', '/nulle-part']) {
+      expect((await fetch(`${base}${chemin}`)).headers.get('strict-transport-security'), chemin).toBe('max-age=31536000')
+    }
+    securise.closeAllConnections()
+    await new Promise((ok) => securise.close(ok))
   })
 })
