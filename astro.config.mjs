@@ -1,6 +1,14 @@
 // @ts-check
 import node from '@astrojs/node'
-import { defineConfig } from 'astro/config'
+import { defineConfig, fontProviders } from 'astro/config'
+
+import { dsfrUtilise } from './site/construction/dsfrUtilise.ts'
+import { POLICES } from './site/construction/polices.ts'
+import { precompression } from './site/construction/precompression.ts'
+
+/** Variable CSS de la police Marianne, remplie par Astro et employée par le CSS du DSFR. */
+const POLICE_MARIANNE = '--police-marianne'
+const [regular, ...autresGraisses] = POLICES.map((p) => ({ weight: p.poids, style: p.style, src: /** @type {[string]} */ ([`./site/polices/${p.fichier}`]) }))
 
 /**
  * Portail public : pages statiques construites depuis le contenu du CMS
@@ -16,11 +24,47 @@ export default defineConfig({
   // et SQLite) ne se marchent pas dessus.
   cacheDir: process.env.PASSERELLE_SORTIE ? `${process.env.PASSERELLE_SORTIE}/.cache` : './node_modules/.astro',
   output: 'static',
-  adapter: node({ mode: 'middleware' }),
+  // staticHeaders : la politique de sécurité (CSP) de chaque page statique est
+  // écrite dans _headers.json, que le serveur envoie en en-tête HTTP (une
+  // balise <meta> ne peut pas porter frame-ancestors).
+  adapter: node({ mode: 'middleware', staticHeaders: true }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  // Les formulaires POST des routes à la demande n'acceptent que la même origine (CSRF).
-  security: { checkOrigin: true },
+  security: {
+    // Les formulaires POST des routes à la demande n'acceptent que la même origine (CSRF).
+    checkOrigin: true,
+    // CSP stricte, sans 'unsafe-inline' : Astro ajoute à script-src et style-src
+    // l'empreinte de chaque script ou style qu'il incruste dans une page.
+    // img-src accepte data: pour les icônes du DSFR incrustées dans le CSS.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'self'",
+      ],
+    },
+  },
+  // Marianne réduite au français (site/construction/polices.ts), préchargée, avec
+  // un repli sur Arial aux métriques ajustées : le texte ne bouge pas quand elle arrive.
+  fonts: [
+    {
+      provider: fontProviders.local(),
+      name: 'Marianne',
+      cssVariable: POLICE_MARIANNE,
+      fallbacks: ['arial', 'sans-serif'],
+      options: {
+        variants: [regular, ...autresGraisses],
+      },
+    },
+  ],
+  // Aucun bloc de code dans le portail : sans Shiki, aucun style incrusté que la CSP refuserait.
+  markdown: { syntaxHighlight: false },
+  integrations: [dsfrUtilise({ variablePolice: POLICE_MARIANNE }), precompression()],
   vite: {
     // Payload et ses dépendances restent des modules node_modules chargés à l'exécution.
     ssr: { external: ['payload', 'sharp', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', 'next'] },

@@ -113,6 +113,7 @@ export async function demarrerPortail(): Promise<Portail> {
     next: (req, res) => gestionnaireNext(req, res),
     astro: handler,
     routes: { '/annuaire/recherche.json': repondreRechercheJson },
+    https: config.urlPublique?.startsWith('https:') ?? false,
     sante: async () => {
       try {
         await payload.count({ collection: 'sites', overrideAccess: true })

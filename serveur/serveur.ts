@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path'
 
 import { ENTETE_ADRESSE } from '../cms/journal'
-import { envoyerFichier, resoudreFichier } from './fichiersStatiques'
+import { envoyerFichier, resoudreFichier, type FichierStatique } from './fichiersStatiques'
+import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politiqueDeSecurite'
 
 /**
  * Une seule origine pour tout le portail : l'admin Payload (Next) sur /admin et
@@ -21,15 +22,29 @@ export type OptionsServeur = {
   routes?: Record<string, Gestionnaire>
   /** État de santé pour la sonde de Docker : 200 si la base répond, 503 sinon. */
   sante: () => Promise<{ ok: boolean; details: Record<string, unknown> }>
+  /** Adresse publique en https (PASSERELLE_URL) : les navigateurs n'y reviennent plus qu'en https (HSTS). */
+  https?: boolean
 }
 
-const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url) || url === '/favicon.ico'
+const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url)
 
-function entetesDeSecurite(res: ServerResponse) {
+/** Un an, sans includeSubDomains : les autres services du domaine de la préfecture ne sont pas les nôtres. */
+const HSTS = 'max-age=31536000'
+
+function entetesDeSecurite(res: ServerResponse, { https, admin }: { https: boolean; admin: boolean }) {
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'same-origin')
   res.setHeader('X-Frame-Options', 'SAMEORIGIN')
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+  // Remplacée par celle de la page pour les pages du portail (statiques ici, à la demande par Astro).
+  res.setHeader('Content-Security-Policy', admin ? POLITIQUE_ADMIN : POLITIQUE_PAR_DEFAUT)
+  if (https) res.setHeader('Strict-Transport-Security', HSTS)
+}
+
+/** Les pages portent la politique calculée par Astro (empreintes de leurs scripts et styles). */
+const entetesDuFichier = (dossier: string, fichier: FichierStatique): Record<string, string> => {
+  const politique = fichier.relatif.endsWith('.html') ? politiqueDePage(dossier, fichier.relatif) : undefined
+  return politique ? { 'Content-Security-Policy': politique } : {}
 }
 
 export function creerServeur(options: OptionsServeur): Server {
@@ -37,9 +52,26 @@ export function creerServeur(options: OptionsServeur): Server {
     const url = req.url ?? '/'
     // L'adresse du client, pour le journal d'audit : posée ici, jamais reprise d'un en-tête du client.
     req.headers[ENTETE_ADRESSE] = req.socket.remoteAddress ?? ''
-    entetesDeSecurite(res)
+    const admin = versNext(url)
+    entetesDeSecurite(res, { https: options.https ?? false, admin })
+    // Jamais de détail (ni donnée) dans la réponse ni dans le journal : le type d'erreur suffit.
+    const erreurServeur = (e: unknown) => {
+      console.error(`Erreur serveur sur ${req.method} ${url.split('?')[0]} : ${(e as Error).name}`)
+      if (!res.headersSent) {
+        res.statusCode = 500
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      }
+      res.end('Erreur interne du serveur')
+    }
+    const introuvable = async (dossier: string | undefined) => {
+      const page404 = dossier && (await resoudreFichier(dossier, '/404.html'))
+      if (page404 && (await envoyerFichier(req, res, page404, { statut: 404, entetes: entetesDuFichier(dossier, page404) }))) return
+      res.statusCode = 404
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      res.end('Page introuvable')
+    }
     try {
-      if (versNext(url)) return await options.next(req, res)
+      if (admin) return await options.next(req, res)
       const route = options.routes?.[url.split('?')[0]!]
       if (route) return await route(req, res)
       if (url === '/sante') {
@@ -50,25 +82,20 @@ export function creerServeur(options: OptionsServeur): Server {
         return res.end(JSON.stringify({ statut: ok ? 'ok' : 'indisponible', ...details }))
       }
       const dossier = options.dossierStatique()
-      if (dossier && (req.method === 'GET' || req.method === 'HEAD')) {
-        const fichier = resoudreFichier(dossier, url)
-        if (fichier) return envoyerFichier(req, res, fichier)
+      const fichier = dossier ? await resoudreFichier(dossier, url) : undefined
+      if (dossier && fichier) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          res.statusCode = 405
+          res.setHeader('Allow', 'GET, HEAD')
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+          return res.end('Méthode non autorisée : cette adresse ne se lit qu’avec GET.')
+        }
+        if (await envoyerFichier(req, res, fichier, { entetes: entetesDuFichier(dossier, fichier) })) return
       }
-      await options.astro(req, res, () => {
-        const page404 = dossier && resoudreFichier(dossier, '/404.html')
-        if (page404) return envoyerFichier(req, res, page404, 404)
-        res.statusCode = 404
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-        res.end('Page introuvable')
-      })
+      // Astro appelle « suite » sans l'attendre : ses erreurs sont traitées ici.
+      await options.astro(req, res, () => void introuvable(dossier).catch(erreurServeur))
     } catch (e) {
-      // Jamais de détail (ni donnée) dans la réponse ni dans le journal : le type d'erreur suffit.
-      console.error(`Erreur serveur sur ${req.method} ${url.split('?')[0]} : ${(e as Error).name}`)
-      if (!res.headersSent) {
-        res.statusCode = 500
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-      }
-      res.end('Erreur interne du serveur')
+      erreurServeur(e)
     }
   })
 }

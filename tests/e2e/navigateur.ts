@@ -6,11 +6,18 @@ import { chromium, type Browser, type Page } from 'playwright-core'
  * téléchargé. Les options réseau évitent les connexions sortantes que la
  * machine refuse (notes de pile).
  */
-export const lancerNavigateur = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+export const CHEMIN_CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
+export const DRAPEAUX_CHROMIUM = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export const lancerNavigateur = (): Promise<Browser> => chromium.launch({ executablePath: CHEMIN_CHROMIUM, args: DRAPEAUX_CHROMIUM })
 
 /** Aucune violation axe (WCAG 2.1 A et AA, base du RGAA) : la liste complète est affichée en cas d'échec. */
 export async function verifierAccessibilite(page: Page) {
