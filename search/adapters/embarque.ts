@@ -1,7 +1,8 @@
-import { comprendre } from '../comprehension.ts'
+import { comprendre, correctionDeLaSaisie, resumeComprehension } from '../comprehension.ts'
 import { contexteEligibilite, eligibilite, niveauCouverture, type ContexteEligibilite } from '../eligibilite.ts'
 import { calculerFacettes } from '../facettes.ts'
 import { fraicheur } from '../fraicheur.ts'
+import { Joignabilite } from '../joignable.ts'
 import {
   documentService,
   ErreurRequete,
@@ -68,6 +69,7 @@ export class MoteurEmbarque implements MoteurRecherche {
   private vocabulaire: VocabulaireCompile
   private readonly memoireTexte: boolean
   private readonly classeur = new Classeur()
+  private readonly joignabilite = new Joignabilite()
   private readonly maintenant: () => Date
   private readonly tailleLot: number
   private journal: Journal | null = null
@@ -149,17 +151,22 @@ export class MoteurEmbarque implements MoteurRecherche {
     if (r.commune && !contexte) throw new ErreurRequete([`commune inconnue : « ${r.commune} » (code INSEE)`])
     const admissible = filtreAdmissible(etat, r, contexte)
 
-    const { clauses } = comprendre(r.texte, this.vocabulaire, {
-      ...(r.enCours === undefined ? {} : { enCours: r.enCours }),
-      motConnu: (mot) => etat.lexiqueMots.has(mot),
-    })
-    const c = this.classeur.classer(etat, this.vocabulaire, clauses, admissible, contexte)
-    const comprehension = {
-      concepts: clauses.flatMap((x) => (x.genre === 'concept' ? [x.entree.libelle] : [])),
-      communes: clauses.flatMap((x) => (x.genre === 'commune' ? [x.nom] : [])),
-      mots: clauses.flatMap((x) => (x.genre === 'mot' && !c.inconnus.includes(x.mot) ? [x.mot] : [])),
-      inconnus: c.inconnus,
-    }
+    const litteral = r.litteral ?? false
+    const options = { lexique: etat.lexique, ...(r.enCours === undefined ? {} : { enCours: r.enCours }) }
+    const compris = comprendre(r.texte, this.vocabulaire, { ...options, litteral })
+    const { clauses } = compris
+    const instant = this.maintenant()
+    const c = this.classeur.classer(etat, this.vocabulaire, clauses, admissible, contexte, { litteral, instant, joignabilite: this.joignabilite })
+    const comprehension = resumeComprehension(clauses, c.inconnus)
+    const forme = (mot: string) => this.vocabulaire.forme(mot) ?? etat.lexique.forme(mot)
+    // Recherche littérale : la correction qu'on aurait appliquée est proposée.
+    const correction = litteral
+      ? correctionDeLaSaisie(comprendre(r.texte, this.vocabulaire, options), false)
+      : correctionDeLaSaisie(
+          compris,
+          true,
+          c.corrections.map((x) => ({ origine: x.origine, modification: { saisi: x.saisi, corrige: forme(x.corrige), motif: 'orthographe' as const } })),
+        )
     const commune = contexte ? { code: contexte.commune.code, nom: contexte.commune.nom } : null
     const versResultat = (idx: number, score: number, pertinent: boolean, racines: ReadonlySet<string>) =>
       this.resultat(etat.internes[idx]!, score, pertinent, racines, contexte)
@@ -195,6 +202,7 @@ export class MoteurEmbarque implements MoteurRecherche {
         facettes: calculerFacettes(tous.map(doc)),
         commune,
         comprehension,
+        correction,
       }
     }
 
@@ -208,6 +216,7 @@ export class MoteurEmbarque implements MoteurRecherche {
         facettes: calculerFacettes([]),
         commune,
         comprehension,
+        correction,
       }
     }
     const page = c.meilleurs(r.decalage + r.limite, 'premiers').slice(r.decalage)
@@ -219,6 +228,7 @@ export class MoteurEmbarque implements MoteurRecherche {
       facettes: calculerFacettes(c.premiers.map((idx) => etat.internes[idx]!.doc)),
       commune,
       comprehension,
+      correction,
     }
   }
 

@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap'
 
+import { codePhonetique } from '../orthographe/phonetique.ts'
 import { estMotVideFrancais, fautesEntre, fautesToleres, motsSignificatifs, mots, racine } from '../texte.ts'
 import type { Vocabulaire } from './schema.ts'
 
@@ -42,8 +43,17 @@ export type VocabulaireCompile = {
    * `motConnu` (facultatif) dit si un mot existe tel quel dans l'annuaire :
    * un tel mot n'est pas « corrigé » vers un mot voisin du vocabulaire
    * (« domicile » reste « domicile », il ne devient pas « domicilié »).
+   * `exact` : aucune faute tolérée (recherche littérale demandée).
    */
-  reconnaitre(suite: readonly string[], debut: number, motConnu?: (mot: string) => boolean): Reconnaissance | undefined
+  reconnaitre(suite: readonly string[], debut: number, motConnu?: (mot: string) => boolean, exact?: boolean): Reconnaissance | undefined
+  /** Le mot (replié) figure-t-il dans un sigle, une expression ou un mot associé ? */
+  connait(mot: string): boolean
+  /** Mots du vocabulaire qui se prononcent comme ce code (« kel » → « quel »). */
+  parPhonetique(code: string): readonly string[]
+  /** Développement d'une abréviation (« pr » → [« pour »]), en mots repliés. */
+  abreviation(mot: string): readonly string[] | undefined
+  /** Forme accentuée d'un mot du vocabulaire (« hebergement » → « hébergement »). */
+  forme(mot: string): string | undefined
 }
 
 /** Poids des mots associés par rapport aux mots saisis : ils élargissent, ils ne doivent pas dominer. */
@@ -124,18 +134,18 @@ export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompil
     return resultat
   }
 
-  function reconnaitre(suite: readonly string[], debut: number, motConnu?: (mot: string) => boolean): Reconnaissance | undefined {
+  function reconnaitre(suite: readonly string[], debut: number, motConnu?: (mot: string) => boolean, exact = false): Reconnaissance | undefined {
     const premier = suite[debut]
     if (premier === undefined) return undefined
     let meilleure: Reconnaissance | undefined
-    for (const f of candidats(premier, motConnu?.(premier) ?? false)) {
+    for (const f of candidats(premier, exact || (motConnu?.(premier) ?? false))) {
       if (debut + f.mots.length > suite.length) continue
       let fautes = 0
       let ok = true
       for (let k = 0; k < f.mots.length; k++) {
         const saisi = suite[debut + k]!
         let d = fautesForme(saisi, f.mots[k]!, f.sigle)
-        if (d !== undefined && d > 0 && motConnu?.(saisi)) d = undefined
+        if (d !== undefined && d > 0 && (exact || motConnu?.(saisi))) d = undefined
         if (d === undefined) {
           ok = false
           break
@@ -153,9 +163,34 @@ export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompil
     return meilleure
   }
 
+  // Mots connus du vocabulaire, leurs codes phonétiques et leurs formes
+  // accentuées : la préparation de la saisie corrige vers eux aussi.
+  const connus = new Set<string>()
+  const phonetiques = new Map<string, string[]>()
+  const accentues = new Map<string, string>()
+  for (const e of vocabulaire.entrees)
+    for (const texte of [...e.sigles, ...e.expressions, ...e.mots_associes])
+      for (const forme of texte.match(/[\p{L}\p{N}]+/gu) ?? []) {
+        const [m] = mots(forme)
+        if (!m || connus.has(m)) continue
+        connus.add(m)
+        if (forme.toLowerCase() !== m) accentues.set(m, forme.toLowerCase())
+        if (m.length < 3 || /\d/.test(m)) continue
+        const code = codePhonetique(m)
+        const liste = phonetiques.get(code)
+        if (liste) liste.push(m)
+        else phonetiques.set(code, [m])
+      }
+  const abreviations = new Map<string, string[]>()
+  for (const [abreviation, developpement] of Object.entries(vocabulaire.abreviations)) abreviations.set(abreviation, mots(developpement))
+
   return {
     entrees,
     estMotVide: (mot) => estMotVideFrancais(mot) || motsVides.has(mot),
     reconnaitre,
+    connait: (mot) => connus.has(mot),
+    parPhonetique: (code) => phonetiques.get(code) ?? [],
+    abreviation: (mot) => abreviations.get(mot),
+    forme: (mot) => accentues.get(mot),
   }
 }
