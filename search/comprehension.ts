@@ -2,7 +2,7 @@ import { communeA } from './communes.ts'
 import { preparerSaisie, texteCorrige, type Modification, type SaisiePreparee } from './orthographe/preparation.ts'
 import type { LexiqueAnnuaire } from './lexique.ts'
 import type { CorrectionSaisie } from './port.ts'
-import { LIAISONS, mots as motsDe, motsSignificatifs, racine } from './texte.ts'
+import { fautesEntre, LIAISONS, mots as motsDe, motsSignificatifs, racine } from './texte.ts'
 import type { EntreeCompilee, VocabulaireCompile } from './vocabulaire/index.ts'
 
 /**
@@ -84,11 +84,22 @@ export function comprendre(texte: string, vocabulaire: VocabulaireCompile, optio
 
   let i = 0
   while (i < suite.length) {
-    const reconnue = vocabulaire.reconnaitre(suite, i, motConnu, litteral)
+    let reconnue = vocabulaire.reconnaitre(suite, i, motConnu, litteral)
+    // Une forme du vocabulaire lue à une ou deux fautes près cède devant un mot
+    // de l'annuaire plus proche (« soidaire » : solidaire, pas solitaire).
+    if (reconnue && reconnue.fautes > 0 && lexique && plusProcheDansLAnnuaire(suite.slice(i, i + reconnue.longueur), reconnue.fautes, lexique))
+      reconnue = undefined
     const mot = suite[i]!
     // Un mot vide ne commence pas un nom de commune (« port » oui, « plus » non).
     const commune = vocabulaire.estMotVide(mot) ? undefined : communeA(suite, i, motConnu)
-    if (reconnue && (!commune || reconnue.longueur >= commune.longueur)) {
+    // À longueur égale, le vocabulaire l'emporte, sauf s'il lui faut corriger
+    // autant de fautes que pour lire une commune (« ccas d'arent » : Arbent).
+    const vocabulairePrefere =
+      !!reconnue &&
+      (!commune ||
+        reconnue.longueur > commune.longueur ||
+        (reconnue.longueur === commune.longueur && (reconnue.fautes === 0 || reconnue.fautes < commune.fautes)))
+    if (reconnue && vocabulairePrefere) {
       const couverts = suite.slice(i, i + reconnue.longueur)
       if (reconnue.fautes > 0) noterFautesDuVocabulaire(reconnue.forme, couverts, significatifs.slice(i, i + reconnue.longueur), vocabulaire, modifications, saisie)
       if (!conceptsVus.has(reconnue.entree.code)) {
@@ -126,6 +137,12 @@ export function comprendre(texte: string, vocabulaire: VocabulaireCompile, optio
     ? clauses.map((c) => (c.genre === 'concept' && estEntreePublic(c.entree) ? { ...c, genre: 'public' as const } : c))
     : clauses
   return { clauses: finales, ignores, saisie, modifications }
+}
+
+function plusProcheDansLAnnuaire(saisis: readonly string[], fautes: number, lexique: LexiqueAnnuaire): boolean {
+  // Les mots connus de l'annuaire n'ont pas été corrigés (voir `reconnaitre`) : seuls les autres comptent.
+  if (fautes < 2) return false
+  return saisis.some((m) => !lexique.mots.has(m) && [...lexique.mots.fuzzyGet(m, fautes - 1)].some(([mot]) => fautesEntre(m, mot) !== undefined))
 }
 
 /**

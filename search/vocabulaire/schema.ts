@@ -79,10 +79,12 @@ export const fichierVocabulaire = z
      * quand le mot saisi n'est connu ni de l'annuaire ni du vocabulaire.
      */
     abreviations: z
-      .record(
-        z.string().regex(/^[a-z0-9]+$/, { error: (iss) => `abréviation « ${String(iss.input)} » : un seul mot, en minuscules sans accents` }),
-        expression('développement d’abréviation'),
-      )
+      .record(z.string(), expression('développement d’abréviation'))
+      .superRefine((liste, ctx) => {
+        for (const abreviation of Object.keys(liste))
+          if (!/^[a-z0-9]+$/.test(abreviation))
+            ctx.addIssue({ code: 'custom', path: [abreviation], message: `abréviation « ${abreviation} » : un seul mot, en minuscules sans accents` })
+      })
       .default({}),
     entrees: z.array(entreeVocabulaire),
   })
