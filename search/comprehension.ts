@@ -72,7 +72,9 @@ export function comprendre(texte: string, vocabulaire: VocabulaireCompile, optio
     ...(options.enCours === undefined ? {} : { enCours: options.enCours }),
   })
   const modifications = new Map(saisie.modifications)
-  const motConnu = lexique ? (mot: string) => lexique.mots.has(mot) : undefined
+  // Un mot de l'annuaire ou un mot vide n'est jamais « corrigé » vers une
+  // forme voisine du vocabulaire ou une commune (« mais » n'est pas « mail »).
+  const motConnu = (mot: string) => (lexique?.mots.has(mot) ?? false) || vocabulaire.estMotVide(mot)
   const significatifs = saisie.mots.filter((m) => !LIAISONS.has(m.mot))
   const suite = significatifs.map((m) => m.mot)
   const enCours = (options.enCours ?? false) && /[\p{L}\p{N}]$/u.test(texte)

@@ -41,6 +41,8 @@ import { Etat, type Interne } from './embarque/etat.ts'
  * le substitue d'un coup.
  */
 
+/** Nombre de mots saisis à partir duquel une requête est une phrase (voir la règle du silence). */
+const MOTS_D_UNE_PHRASE = 5
 /** Suggestions montrées à part quand il n'y a aucun résultat pertinent. */
 const NOMBRE_SUGGESTIONS = 3
 /** Ordre alphabétique français (accents, casse) pour parcourir l'annuaire sans texte. */
@@ -174,8 +176,14 @@ export class MoteurEmbarque implements MoteurRecherche {
     // Silence : des mots inconnus de l'annuaire, au moins autant que de besoins
     // compris. Un mot trouvé seulement après correction compte pour moitié
     // d'un côté et n'est pas compté de l'autre (« dentiste de garde »).
-    const douteux = c.inconnus.filter((m) => m.length >= 3).length + 0.5 * c.incertains.length
-    const silence = douteux > 0 && douteux >= c.besoins - c.incertains.length
+    // Une phrase (5 mots et plus) décrit une situation avec des mots de liant
+    // que l'annuaire ignore : il y faut deux fois plus de mots inconnus que de
+    // besoins compris pour se taire ; une requête courte (« permis de chasse »)
+    // se tait dès qu'elle a autant d'inconnus que de besoins.
+    const douteux = c.inconnus.filter((m) => m.length >= 3 && !/^\d+$/.test(m)).length + 0.5 * c.incertains.length
+    const compris_ = c.besoins - c.incertains.length
+    const phrase = compris.saisie.saisis.length >= MOTS_D_UNE_PHRASE
+    const silence = douteux > 0 && (phrase ? douteux > 2 * compris_ : douteux >= compris_)
 
     if (c.clauses === 0 && !silence) {
       // Pas de texte (ou seulement des mots vides) : on parcourt l'annuaire filtré.

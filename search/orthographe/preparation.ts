@@ -1,6 +1,6 @@
 import { communeA } from '../communes.ts'
 import type { LexiqueAnnuaire } from '../lexique.ts'
-import { distance, LIAISONS, motsPositionnes, type MotPositionne } from '../texte.ts'
+import { distance, fautesEntre, LIAISONS, motsPositionnes, type MotPositionne } from '../texte.ts'
 import type { VocabulaireCompile } from '../vocabulaire/index.ts'
 import { decouper } from './decoupage.ts'
 import { estMotFrancais } from './dictionnaire.ts'
@@ -107,6 +107,11 @@ function corriger(
   if (abreviation) return { mots: abreviation, modification: { saisi: mot, corrige: abreviation.map(forme).join(' '), motif: 'abreviation' } }
   if (!lexique || estMotFrancais(mot)) return undefined
 
+  // Apostrophe oubliée : « durgence », « dhebergement », « lhopital », « jcherche ».
+  const elision = /^(?:qu|[cdjlmnst])(.{4,})$/.exec(mot)?.[1]
+  if (elision && (vocabulaire.connait(elision) || lexique.connait(elision) || vocabulaire.estMotVide(elision)))
+    return { mots: [elision], modification: { saisi: mot, corrige: `${mot.slice(0, mot.length - elision.length)}’${forme(elision)}`, motif: 'decoupage' } }
+
   if (mot.length >= LONGUEUR_MIN_PHONETIQUE) {
     const code = codePhonetique(mot)
     let meilleur: { mot: string; d: number; frequence: number } | undefined
@@ -118,7 +123,11 @@ function corriger(
       const frequence = lexique.frequence(candidat)
       if (!meilleur || d < meilleur.d || (d === meilleur.d && frequence > meilleur.frequence)) meilleur = { mot: candidat, d, frequence }
     }
-    if (meilleur) return { mots: [meilleur.mot], modification: { saisi: mot, corrige: forme(meilleur.mot), motif: 'phonetique' } }
+    // Une faute de frappe plus simple que le son (« seuelle » : sexuelle à une
+    // lettre, pas seule à deux) : laissée à la correction des fautes.
+    const fauteSimple =
+      meilleur !== undefined && meilleur.d > 1 && [...lexique.mots.fuzzyGet(mot, meilleur.d - 1)].some(([m]) => fautesEntre(mot, m) !== undefined)
+    if (meilleur && !fauteSimple) return { mots: [meilleur.mot], modification: { saisi: mot, corrige: forme(meilleur.mot), motif: 'phonetique' } }
   }
 
   const morceaux = decouper(mot, {

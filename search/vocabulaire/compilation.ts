@@ -146,6 +146,8 @@ export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompil
         const saisi = suite[debut + k]!
         let d = fautesForme(saisi, f.mots[k]!, f.sigle)
         if (d !== undefined && d > 0 && (exact || motConnu?.(saisi))) d = undefined
+        // Un mot vide ne désigne une forme que tel quel (« aide » n'est pas « aidant »).
+        if (d !== undefined && saisi !== f.mots[k] && estMotVide(saisi)) d = undefined
         if (d === undefined) {
           ok = false
           break
@@ -161,6 +163,10 @@ export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompil
         meilleure = { debut, longueur: f.mots.length, entree: f.entree, forme: f.texte, fautes }
     }
     return meilleure
+  }
+
+  function estMotVide(mot: string): boolean {
+    return estMotVideFrancais(mot) || motsVides.has(mot)
   }
 
   // Mots connus du vocabulaire, leurs codes phonétiques et leurs formes
@@ -186,7 +192,7 @@ export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompil
 
   return {
     entrees,
-    estMotVide: (mot) => estMotVideFrancais(mot) || motsVides.has(mot),
+    estMotVide,
     reconnaitre,
     connait: (mot) => connus.has(mot),
     parPhonetique: (code) => phonetiques.get(code) ?? [],

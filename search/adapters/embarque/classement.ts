@@ -136,6 +136,8 @@ export type Classement = {
 export class Classeur {
   private capacite = 0
   private couverture = new Uint8Array(0)
+  /** Mots libres couverts quand la requête exprime aussi des besoins ou des lieux (départagent sans exclure). */
+  private secondaires = new Uint8Array(0)
   private cumul = new Float64Array(0)
   private clause = new Float64Array(0)
   private signaux = [new Float32Array(0), new Float32Array(0), new Float32Array(0), new Float32Array(0)] as const
@@ -148,6 +150,7 @@ export class Classeur {
     const c = Math.max(n, Math.ceil(this.capacite * 1.5), 1024)
     this.capacite = c
     this.couverture = new Uint8Array(c)
+    this.secondaires = new Uint8Array(c)
     this.cumul = new Float64Array(c)
     this.clause = new Float64Array(c)
     this.signaux = [new Float32Array(c), new Float32Array(c), new Float32Array(c), new Float32Array(c)]
@@ -164,11 +167,19 @@ export class Classeur {
   ): Classement {
     for (const idx of this.aRemettre) {
       this.couverture[idx] = 0
+      this.secondaires[idx] = 0
       this.cumul[idx] = 0
     }
     this.aRemettre = []
     this.dimensionner(etat.capacite)
-    const { couverture, cumul, admis } = this
+    const { couverture, secondaires, cumul, admis } = this
+    /**
+     * Dans une phrase (« le proprio veut le mettre dehors »), les mots hors
+     * vocabulaire sont surtout du liant : quand la requête exprime un besoin
+     * ou un lieu, les mots libres départagent les services qui y répondent,
+     * ils n'en écartent aucun. Seuls, ils sont la requête (« halte de nuit »).
+     */
+    const principales = clauses.some((c) => c.genre === 'concept' || c.genre === 'commune')
     const notes: number[] = []
     const racines = new Set<string>()
     const motsDuNom: Array<Set<string>> = []
@@ -201,7 +212,8 @@ export class Classeur {
         if (clause.genre === 'mot') inconnus.push(clause.mot)
         continue
       }
-      evaluees++
+      const secondaire = principales && clause.genre === 'mot'
+      if (!secondaire) evaluees++
       if (clause.genre !== 'commune') besoins++
       for (const idx of touches) {
         const s = this.clause[idx]!
@@ -209,8 +221,9 @@ export class Classeur {
         this.clause[idx] = 0
         if (admis[idx] === 0) vusAdmis.push(idx)
         if (!estAdmis(idx)) continue
-        if (couverture[idx] === 0) notes.push(idx)
-        couverture[idx]!++
+        if (couverture[idx] === 0 && secondaires[idx] === 0) notes.push(idx)
+        if (secondaire) secondaires[idx]!++
+        else couverture[idx]!++
         cumul[idx]! += s
       }
     }
@@ -220,7 +233,7 @@ export class Classeur {
 
     let couvertureMax = 0
     for (const idx of notes) if (couverture[idx]! > couvertureMax) couvertureMax = couverture[idx]!
-    const premiers = notes.filter((idx) => couverture[idx] === couvertureMax)
+    const premiers = couvertureMax === 0 ? [] : notes.filter((idx) => couverture[idx] === couvertureMax)
 
     // Bonus : proximité (avec commune) ou étendue (sans), et nom ; calculés
     // seulement pour les services que l'on classe (ajoutés une fois à `cumul`).
@@ -265,6 +278,9 @@ export class Classeur {
       const ca = couverture[a]!
       const cb = couverture[b]!
       if (ca !== cb) return ca > cb
+      const sa2 = secondaires[a]!
+      const sb2 = secondaires[b]!
+      if (sa2 !== sb2) return sa2 > sb2
       const sa = cumul[a]!
       const sb = cumul[b]!
       if (sa !== sb) return sa > sb
