@@ -214,8 +214,9 @@ export class MoteurEmbarque implements MoteurRecherche {
       }
     }
 
-    // Rien de pertinent : aucun service ne répond à la moitié des besoins exprimés.
-    if (silence || c.couvertureMax === 0 || c.couvertureMax * 2 < c.clauses) {
+    // Rien de pertinent : aucun service ne répond à la moitié des besoins
+    // exprimés (dans une phrase, à au moins l'un d'eux).
+    if (silence || c.couvertureMax === 0 || (!phrase && c.couvertureMax * 2 < c.clauses)) {
       return {
         statut: 'aucun-resultat',
         resultats: [],

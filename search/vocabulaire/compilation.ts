@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap'
 
+import { estMotFrancais } from '../orthographe/dictionnaire.ts'
 import { codePhonetique } from '../orthographe/phonetique.ts'
 import { estMotVideFrancais, fautesEntre, fautesToleres, motsSignificatifs, mots, racine } from '../texte.ts'
 import type { Vocabulaire } from './schema.ts'
@@ -59,12 +60,32 @@ export type VocabulaireCompile = {
 /** Poids des mots associés par rapport aux mots saisis : ils élargissent, ils ne doivent pas dominer. */
 const POIDS_ASSOCIE = 0.8
 
-/** Fautes entre un mot saisi et un mot d'une forme du vocabulaire ; un sigle se saisit exactement. */
-function fautesForme(saisi: string, attendu: string, sigle: boolean): number | undefined {
+/**
+ * Même mot au pluriel ou au féminin près : même racine, et le même début
+ * (« violences » / « violence », « maltraité » / « maltraitance »), pas deux
+ * mots que le raciniseur confond (« coupé » / « coups », « boîte » / « boit »).
+ */
+function memeMot(saisi: string, attendu: string): boolean {
+  if (Math.min(saisi.length, attendu.length) < 5 || racine(saisi) !== racine(attendu)) return false
+  if (saisi.startsWith(attendu) || attendu.startsWith(saisi)) return true
+  let commun = 0
+  while (commun < saisi.length && saisi[commun] === attendu[commun]) commun++
+  return commun >= 6
+}
+
+/**
+ * Fautes entre un mot saisi et un mot d'une forme du vocabulaire ; un sigle se
+ * saisit exactement. Une forme d'un seul mot ne corrige pas un vrai mot
+ * français (« traîne » n'est pas « traite », « forcée » n'est pas « forces ») :
+ * seule une expression de plusieurs mots le peut (« france sevices »).
+ */
+function fautesForme(saisi: string, attendu: string, sigle: boolean, formeCourte: boolean): number | undefined {
   if (saisi === attendu) return 0
   if (sigle) return undefined
-  if (racine(saisi) === racine(attendu)) return 0
-  return fautesEntre(saisi, attendu)
+  if (memeMot(saisi, attendu)) return 0
+  const fautes = fautesEntre(saisi, attendu)
+  if (fautes !== undefined && formeCourte && estMotFrancais(saisi)) return undefined
+  return fautes
 }
 
 export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompile {
@@ -144,7 +165,7 @@ export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompil
       let ok = true
       for (let k = 0; k < f.mots.length; k++) {
         const saisi = suite[debut + k]!
-        let d = fautesForme(saisi, f.mots[k]!, f.sigle)
+        let d = fautesForme(saisi, f.mots[k]!, f.sigle, f.mots.length === 1)
         if (d !== undefined && d > 0 && (exact || motConnu?.(saisi))) d = undefined
         // Un mot vide ne désigne une forme que tel quel (« aide » n'est pas « aidant »).
         if (d !== undefined && saisi !== f.mots[k] && estMotVide(saisi)) d = undefined
