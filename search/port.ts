@@ -109,6 +109,13 @@ export const requeteRecherche = z.object({
    * non (requête validée, formulaire sans JavaScript).
    */
   enCours: z.boolean().optional(),
+  /**
+   * Recherche littérale : chercher la saisie telle quelle, sans abréviation
+   * développée, ni correction phonétique ou de faute, ni découpage de mots
+   * collés (lien « rechercher exactement … » de la page de résultats). La
+   * correction est alors seulement proposée (« Vouliez-vous dire … ? »).
+   */
+  litteral: z.boolean().optional(),
 })
 
 export type RequeteRecherche = z.input<typeof requeteRecherche>
@@ -169,7 +176,25 @@ export type ReponseRecherche = {
   /** Commune de la personne, résolue (un ancien code mène à la commune actuelle). */
   commune: { code: string; nom: string } | null
   /** Ce que le moteur a compris, pour l'afficher (« recherche comprise : violences conjugales, Oyonnax »). */
-  comprehension: { concepts: string[]; communes: string[]; mots: string[]; inconnus: string[] }
+  comprehension: { concepts: string[]; publics: string[]; communes: string[]; mots: string[]; inconnus: string[] }
+  /** Saisie corrigée, null si la saisie a été cherchée telle quelle et qu'aucune correction n'est à proposer. */
+  correction: CorrectionSaisie | null
+}
+
+/** Ce qui a été modifié dans la saisie, et pourquoi. */
+export type MotifCorrection = 'abreviation' | 'phonetique' | 'decoupage' | 'orthographe'
+
+/**
+ * Saisie corrigée (« hebergemen urgen » → « hébergement urgent ») : montrée
+ * sur la page de résultats, avec un lien vers la recherche littérale quand
+ * elle a été appliquée (« Résultats pour … ; rechercher plutôt … »), ou
+ * proposée (« Vouliez-vous dire … ? ») quand la recherche était littérale.
+ */
+export type CorrectionSaisie = {
+  texte: string
+  /** true : les résultats sont ceux de la saisie corrigée ; false : recherche littérale, correction seulement proposée. */
+  appliquee: boolean
+  modifications: Array<{ saisi: string; corrige: string; motif: MotifCorrection }>
 }
 
 export type StatistiquesIndex = {

@@ -1,7 +1,8 @@
-import { comprendre } from '../comprehension.ts'
+import { comprendre, correctionDeLaSaisie, resumeComprehension } from '../comprehension.ts'
 import { contexteEligibilite, eligibilite, niveauCouverture, type ContexteEligibilite } from '../../domaine/territoire/index.ts'
 import { calculerFacettes } from '../facettes.ts'
 import { fraicheur } from '../../domaine/annuaire/fraicheur.ts'
+import { Joignabilite } from '../joignable.ts'
 import {
   documentService,
   ErreurRequete,
@@ -40,6 +41,8 @@ import { Etat, type Interne } from './embarque/etat.ts'
  * le substitue d'un coup.
  */
 
+/** Nombre de mots saisis à partir duquel une requête est une phrase (voir la règle du silence). */
+const MOTS_D_UNE_PHRASE = 5
 /** Suggestions montrées à part quand il n'y a aucun résultat pertinent. */
 const NOMBRE_SUGGESTIONS = 3
 /** Ordre alphabétique français (accents, casse) pour parcourir l'annuaire sans texte. */
@@ -68,6 +71,7 @@ export class MoteurEmbarque implements MoteurRecherche {
   private vocabulaire: VocabulaireCompile
   private readonly memoireTexte: boolean
   private readonly classeur = new Classeur()
+  private readonly joignabilite = new Joignabilite()
   private readonly maintenant: () => Date
   private readonly tailleLot: number
   private journal: Journal | null = null
@@ -149,17 +153,22 @@ export class MoteurEmbarque implements MoteurRecherche {
     if (r.commune && !contexte) throw new ErreurRequete([`commune inconnue : « ${r.commune} » (code INSEE)`])
     const admissible = filtreAdmissible(etat, r, contexte)
 
-    const { clauses } = comprendre(r.texte, this.vocabulaire, {
-      ...(r.enCours === undefined ? {} : { enCours: r.enCours }),
-      motConnu: (mot) => etat.lexiqueMots.has(mot),
-    })
-    const c = this.classeur.classer(etat, this.vocabulaire, clauses, admissible, contexte)
-    const comprehension = {
-      concepts: clauses.flatMap((x) => (x.genre === 'concept' ? [x.entree.libelle] : [])),
-      communes: clauses.flatMap((x) => (x.genre === 'commune' ? [x.nom] : [])),
-      mots: clauses.flatMap((x) => (x.genre === 'mot' && !c.inconnus.includes(x.mot) ? [x.mot] : [])),
-      inconnus: c.inconnus,
-    }
+    const litteral = r.litteral ?? false
+    const options = { lexique: etat.lexique, ...(r.enCours === undefined ? {} : { enCours: r.enCours }) }
+    const compris = comprendre(r.texte, this.vocabulaire, { ...options, litteral })
+    const { clauses } = compris
+    const instant = this.maintenant()
+    const c = this.classeur.classer(etat, this.vocabulaire, clauses, admissible, contexte, { litteral, instant, joignabilite: this.joignabilite })
+    const comprehension = resumeComprehension(clauses, c.inconnus)
+    const forme = (mot: string) => this.vocabulaire.forme(mot) ?? etat.lexique.forme(mot)
+    // Recherche littérale : la correction qu'on aurait appliquée est proposée.
+    const correction = litteral
+      ? correctionDeLaSaisie(comprendre(r.texte, this.vocabulaire, options), false)
+      : correctionDeLaSaisie(
+          compris,
+          true,
+          c.corrections.map((x) => ({ origine: x.origine, modification: { saisi: x.saisi, corrige: forme(x.corrige), motif: 'orthographe' as const } })),
+        )
     const commune = contexte ? { code: contexte.commune.code, nom: contexte.commune.nom } : null
     const versResultat = (idx: number, score: number, pertinent: boolean, racines: ReadonlySet<string>) =>
       this.resultat(etat.internes[idx]!, score, pertinent, racines, contexte)
@@ -167,8 +176,14 @@ export class MoteurEmbarque implements MoteurRecherche {
     // Silence : des mots inconnus de l'annuaire, au moins autant que de besoins
     // compris. Un mot trouvé seulement après correction compte pour moitié
     // d'un côté et n'est pas compté de l'autre (« dentiste de garde »).
-    const douteux = c.inconnus.filter((m) => m.length >= 3).length + 0.5 * c.incertains.length
-    const silence = douteux > 0 && douteux >= c.besoins - c.incertains.length
+    // Une phrase (5 mots et plus) décrit une situation avec des mots de liant
+    // que l'annuaire ignore : il y faut deux fois plus de mots inconnus que de
+    // besoins compris pour se taire ; une requête courte (« permis de chasse »)
+    // se tait dès qu'elle a autant d'inconnus que de besoins.
+    const douteux = c.inconnus.filter((m) => m.length >= 3 && !/^\d+$/.test(m)).length + 0.5 * c.incertains.length
+    const compris_ = c.besoins - c.incertains.length
+    const phrase = compris.saisie.saisis.length >= MOTS_D_UNE_PHRASE
+    const silence = douteux > 0 && (phrase ? douteux > 2 * compris_ : douteux >= compris_)
 
     if (c.clauses === 0 && !silence) {
       // Pas de texte (ou seulement des mots vides) : on parcourt l'annuaire filtré.
@@ -195,11 +210,13 @@ export class MoteurEmbarque implements MoteurRecherche {
         facettes: calculerFacettes(tous.map(doc)),
         commune,
         comprehension,
+        correction,
       }
     }
 
-    // Rien de pertinent : aucun service ne répond à la moitié des besoins exprimés.
-    if (silence || c.couvertureMax === 0 || c.couvertureMax * 2 < c.clauses) {
+    // Rien de pertinent : aucun service ne répond à la moitié des besoins
+    // exprimés (dans une phrase, à au moins l'un d'eux).
+    if (silence || c.couvertureMax === 0 || (!phrase && c.couvertureMax * 2 < c.clauses)) {
       return {
         statut: 'aucun-resultat',
         resultats: [],
@@ -208,6 +225,7 @@ export class MoteurEmbarque implements MoteurRecherche {
         facettes: calculerFacettes([]),
         commune,
         comprehension,
+        correction,
       }
     }
     const page = c.meilleurs(r.decalage + r.limite, 'premiers').slice(r.decalage)
@@ -219,6 +237,7 @@ export class MoteurEmbarque implements MoteurRecherche {
       facettes: calculerFacettes(c.premiers.map((idx) => etat.internes[idx]!.doc)),
       commune,
       comprehension,
+      correction,
     }
   }
 

@@ -11,10 +11,11 @@ import {
 
 import { referentiels } from '../../content/schemas/data-inclusion.ts'
 import { codeCommuneActuel } from '../../domaine/territoire/index.ts'
-import { comprendre } from '../comprehension.ts'
+import { comprendre, correctionDeLaSaisie, resumeComprehension } from '../comprehension.ts'
 import { contexteEligibilite, eligibilite, type ContexteEligibilite } from '../../domaine/territoire/index.ts'
 import { facettesDepuisComptes } from '../facettes.ts'
 import { fraicheur } from '../../domaine/annuaire/fraicheur.ts'
+import { LexiqueAnnuaire, textesDuService } from '../lexique.ts'
 import {
   documentService,
   ErreurRequete,
@@ -180,6 +181,14 @@ export class MoteurMeilisearch implements MoteurRecherche {
   private vocabulaire: Vocabulaire
   private compile: VocabulaireCompile
   private pret: Promise<void> | undefined
+  /**
+   * Lexique des fiches indexées par ce processus (search/lexique.ts) : la
+   * préparation de la saisie, commune aux deux moteurs, en a besoin pour
+   * corriger et découper les mots avant d'interroger Meilisearch. Rempli par
+   * `remplacerTout` (au démarrage du serveur) puis par chaque modification.
+   */
+  private lexique = new LexiqueAnnuaire()
+  private motsParId = new Map<string, string[]>()
   private journal: Journal | null = null
   private dureeReconstruction: number | null = null
 
@@ -232,12 +241,18 @@ export class MoteurMeilisearch implements MoteurRecherche {
     await this.demarrer()
     const docs = documents.map((d) => documentService.parse(d))
     this.journal?.push({ op: 'indexer', docs })
+    this.noterDansLexique(this.lexique, this.motsParId, docs)
     if (docs.length > 0) await this.attendre(this.index().addDocuments(docs.map((d) => versMeili(d, this.vocabulaire))))
   }
 
   async retirer(ids: readonly string[]): Promise<void> {
     await this.demarrer()
     this.journal?.push({ op: 'retirer', ids: [...ids] })
+    for (const id of ids) {
+      const anciens = this.motsParId.get(id)
+      if (anciens) this.lexique.compter(anciens, -1)
+      this.motsParId.delete(id)
+    }
     if (ids.length > 0) await this.attendre(this.index().deleteDocuments([...ids]))
   }
 
@@ -265,11 +280,35 @@ export class MoteurMeilisearch implements MoteurRecherche {
       // Échange atomique : les recherches voient l'ancien index jusqu'ici, le nouveau ensuite.
       const echange = { indexes: [this.uid, temporaire] } as IndexSwap
       await this.attendre(this.client.swapIndexes([echange]))
+      const lexique = new LexiqueAnnuaire()
+      const motsParId = new Map<string, string[]>()
+      this.noterDansLexique(lexique, motsParId, docs)
+      for (const entree of journal) {
+        if (entree.op === 'indexer') this.noterDansLexique(lexique, motsParId, entree.docs)
+        else
+          for (const id of entree.ids) {
+            const anciens = motsParId.get(id)
+            if (anciens) lexique.compter(anciens, -1)
+            motsParId.delete(id)
+          }
+      }
+      this.lexique = lexique
+      this.motsParId = motsParId
     } finally {
       this.journal = null
       await this.client.deleteIndexIfExists(temporaire).catch(() => undefined)
     }
     this.dureeReconstruction = performance.now() - debut
+  }
+
+  private noterDansLexique(lexique: LexiqueAnnuaire, motsParId: Map<string, string[]>, docs: readonly DocumentService[]) {
+    for (const d of docs) {
+      const anciens = motsParId.get(d.id)
+      if (anciens) lexique.compter(anciens, -1)
+      const nouveaux = lexique.motsDuService(textesDuService(d))
+      lexique.compter(nouveaux, 1)
+      motsParId.set(d.id, nouveaux)
+    }
   }
 
   async changerVocabulaire(vocabulaire: Vocabulaire): Promise<void> {
@@ -313,15 +352,15 @@ export class MoteurMeilisearch implements MoteurRecherche {
     if (f.modes_accueil?.length) filtres.push(dans('modes_accueil', f.modes_accueil))
     if (f.frais?.length) filtres.push(dans('frais', f.frais))
 
-    const { clauses } = comprendre(r.texte, this.compile, r.enCours === undefined ? {} : { enCours: r.enCours })
-    const comprehension = {
-      concepts: clauses.flatMap((c) => (c.genre === 'concept' ? [c.entree.libelle] : [])),
-      communes: clauses.flatMap((c) => (c.genre === 'commune' ? [c.nom] : [])),
-      mots: clauses.flatMap((c) => (c.genre === 'mot' ? [c.mot] : [])),
-      inconnus: [] as string[],
-    }
+    // La même compréhension que le moteur embarqué : saisie préparée
+    // (abréviations, phonétique, mots collés), puis envoyée corrigée.
+    const litteral = r.litteral ?? false
+    const options = { lexique: this.lexique, ...(r.enCours === undefined ? {} : { enCours: r.enCours }) }
+    const compris = comprendre(r.texte, this.compile, { ...options, litteral })
+    const comprehension = resumeComprehension(compris.clauses, [])
+    const correction = correctionDeLaSaisie(litteral ? comprendre(r.texte, this.compile, options) : compris, !litteral)
     const communeReponse = contexte ? { code: contexte.commune.code, nom: contexte.commune.nom } : null
-    const texte = r.texte.trim()
+    const texte = litteral ? r.texte.trim() : compris.saisie.mots.map((m) => m.mot).join(' ')
     const base: SearchParams = {
       ...(filtres.length > 0 ? { filter: filtres } : {}),
       attributesToHighlight: ['nom', 'structure_nom', 'description'],
@@ -358,6 +397,7 @@ export class MoteurMeilisearch implements MoteurRecherche {
         }),
         commune: communeReponse,
         comprehension,
+        correction,
       }
     }
     // Rien avec tous les mots : « aucun résultat », et des suggestions à part.
@@ -370,6 +410,7 @@ export class MoteurMeilisearch implements MoteurRecherche {
       facettes: facettesDepuisComptes({}),
       commune: communeReponse,
       comprehension,
+      correction,
     }
   }
 

@@ -1,5 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap'
 
+import { estMotFrancais } from '../orthographe/dictionnaire.ts'
+import { codePhonetique } from '../orthographe/phonetique.ts'
 import { estMotVideFrancais, fautesEntre, fautesToleres, motsSignificatifs, mots, racine } from '../texte.ts'
 import type { Vocabulaire } from './schema.ts'
 
@@ -42,19 +44,48 @@ export type VocabulaireCompile = {
    * `motConnu` (facultatif) dit si un mot existe tel quel dans l'annuaire :
    * un tel mot n'est pas « corrigé » vers un mot voisin du vocabulaire
    * (« domicile » reste « domicile », il ne devient pas « domicilié »).
+   * `exact` : aucune faute tolérée (recherche littérale demandée).
    */
-  reconnaitre(suite: readonly string[], debut: number, motConnu?: (mot: string) => boolean): Reconnaissance | undefined
+  reconnaitre(suite: readonly string[], debut: number, motConnu?: (mot: string) => boolean, exact?: boolean): Reconnaissance | undefined
+  /** Le mot (replié) figure-t-il dans un sigle, une expression ou un mot associé ? */
+  connait(mot: string): boolean
+  /** Mots du vocabulaire qui se prononcent comme ce code (« kel » → « quel »). */
+  parPhonetique(code: string): readonly string[]
+  /** Développement d'une abréviation (« pr » → [« pour »]), en mots repliés. */
+  abreviation(mot: string): readonly string[] | undefined
+  /** Forme accentuée d'un mot du vocabulaire (« hebergement » → « hébergement »). */
+  forme(mot: string): string | undefined
 }
 
 /** Poids des mots associés par rapport aux mots saisis : ils élargissent, ils ne doivent pas dominer. */
 const POIDS_ASSOCIE = 0.8
 
-/** Fautes entre un mot saisi et un mot d'une forme du vocabulaire ; un sigle se saisit exactement. */
-function fautesForme(saisi: string, attendu: string, sigle: boolean): number | undefined {
+/**
+ * Même mot au pluriel ou au féminin près : même racine, et le même début
+ * (« violences » / « violence », « maltraité » / « maltraitance »), pas deux
+ * mots que le raciniseur confond (« coupé » / « coups », « boîte » / « boit »).
+ */
+function memeMot(saisi: string, attendu: string): boolean {
+  if (Math.min(saisi.length, attendu.length) < 5 || racine(saisi) !== racine(attendu)) return false
+  if (saisi.startsWith(attendu) || attendu.startsWith(saisi)) return true
+  let commun = 0
+  while (commun < saisi.length && saisi[commun] === attendu[commun]) commun++
+  return commun >= 6
+}
+
+/**
+ * Fautes entre un mot saisi et un mot d'une forme du vocabulaire ; un sigle se
+ * saisit exactement. Une forme d'un seul mot ne corrige pas un vrai mot
+ * français (« traîne » n'est pas « traite », « forcée » n'est pas « forces ») :
+ * seule une expression de plusieurs mots le peut (« france sevices »).
+ */
+function fautesForme(saisi: string, attendu: string, sigle: boolean, formeCourte: boolean): number | undefined {
   if (saisi === attendu) return 0
   if (sigle) return undefined
-  if (racine(saisi) === racine(attendu)) return 0
-  return fautesEntre(saisi, attendu)
+  if (memeMot(saisi, attendu)) return 0
+  const fautes = fautesEntre(saisi, attendu)
+  if (fautes !== undefined && formeCourte && estMotFrancais(saisi)) return undefined
+  return fautes
 }
 
 export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompile {
@@ -124,18 +155,20 @@ export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompil
     return resultat
   }
 
-  function reconnaitre(suite: readonly string[], debut: number, motConnu?: (mot: string) => boolean): Reconnaissance | undefined {
+  function reconnaitre(suite: readonly string[], debut: number, motConnu?: (mot: string) => boolean, exact = false): Reconnaissance | undefined {
     const premier = suite[debut]
     if (premier === undefined) return undefined
     let meilleure: Reconnaissance | undefined
-    for (const f of candidats(premier, motConnu?.(premier) ?? false)) {
+    for (const f of candidats(premier, exact || (motConnu?.(premier) ?? false))) {
       if (debut + f.mots.length > suite.length) continue
       let fautes = 0
       let ok = true
       for (let k = 0; k < f.mots.length; k++) {
         const saisi = suite[debut + k]!
-        let d = fautesForme(saisi, f.mots[k]!, f.sigle)
-        if (d !== undefined && d > 0 && motConnu?.(saisi)) d = undefined
+        let d = fautesForme(saisi, f.mots[k]!, f.sigle, f.mots.length === 1)
+        if (d !== undefined && d > 0 && (exact || motConnu?.(saisi))) d = undefined
+        // Un mot vide ne désigne une forme que tel quel (« aide » n'est pas « aidant »).
+        if (d !== undefined && saisi !== f.mots[k] && estMotVide(saisi)) d = undefined
         if (d === undefined) {
           ok = false
           break
@@ -153,9 +186,38 @@ export function compilerVocabulaire(vocabulaire: Vocabulaire): VocabulaireCompil
     return meilleure
   }
 
+  function estMotVide(mot: string): boolean {
+    return estMotVideFrancais(mot) || motsVides.has(mot)
+  }
+
+  // Mots connus du vocabulaire, leurs codes phonétiques et leurs formes
+  // accentuées : la préparation de la saisie corrige vers eux aussi.
+  const connus = new Set<string>()
+  const phonetiques = new Map<string, string[]>()
+  const accentues = new Map<string, string>()
+  for (const e of vocabulaire.entrees)
+    for (const texte of [...e.sigles, ...e.expressions, ...e.mots_associes])
+      for (const forme of texte.match(/[\p{L}\p{N}]+/gu) ?? []) {
+        const [m] = mots(forme)
+        if (!m || connus.has(m)) continue
+        connus.add(m)
+        if (forme.toLowerCase() !== m) accentues.set(m, forme.toLowerCase())
+        if (m.length < 3 || /\d/.test(m)) continue
+        const code = codePhonetique(m)
+        const liste = phonetiques.get(code)
+        if (liste) liste.push(m)
+        else phonetiques.set(code, [m])
+      }
+  const abreviations = new Map<string, string[]>()
+  for (const [abreviation, developpement] of Object.entries(vocabulaire.abreviations)) abreviations.set(abreviation, mots(developpement))
+
   return {
     entrees,
-    estMotVide: (mot) => estMotVideFrancais(mot) || motsVides.has(mot),
+    estMotVide,
     reconnaitre,
+    connait: (mot) => connus.has(mot),
+    parPhonetique: (code) => phonetiques.get(code) ?? [],
+    abreviation: (mot) => abreviations.get(mot),
+    forme: (mot) => accentues.get(mot),
   }
 }

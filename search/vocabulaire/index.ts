@@ -61,7 +61,14 @@ export function entreesPourReferentiel(vocabulaire: Vocabulaire = vocabulairePar
   return vocabulaire.entrees.map((e) => structuredClone(e))
 }
 
-/** Reconstitue un vocabulaire validé depuis les fiches du référentiel (et les mots vides, s'ils y sont tenus). */
-export function vocabulaireDepuisEntrees(entrees: readonly unknown[], motsVides: readonly string[] = vocabulaireParDefaut().mots_vides): Vocabulaire {
-  return validerVocabulaire({ version: 1, mots_vides: [...motsVides], entrees })
+/**
+ * Reconstitue un vocabulaire validé depuis les fiches du référentiel (et les
+ * mots vides et abréviations, s'ils y sont tenus ; sinon ceux livrés).
+ */
+export function vocabulaireDepuisEntrees(
+  entrees: readonly unknown[],
+  motsVides: readonly string[] = vocabulaireParDefaut().mots_vides,
+  abreviations: Readonly<Record<string, string>> = vocabulaireParDefaut().abreviations,
+): Vocabulaire {
+  return validerVocabulaire({ version: 1, mots_vides: [...motsVides], abreviations: { ...abreviations }, entrees })
 }

@@ -73,6 +73,19 @@ export const fichierVocabulaire = z
     _description: z.string().optional(),
     /** Mots sans intérêt pour la recherche, en plus des mots vides du français (« besoin », « cherche »). */
     mots_vides: z.array(expression('mot vide')).default([]),
+    /**
+     * Abréviations des saisies rapides (SMS, prise de notes) : « pr » → « pour »,
+     * « kel » → « quel », « hbgt » → « hébergement ». Développées seulement
+     * quand le mot saisi n'est connu ni de l'annuaire ni du vocabulaire.
+     */
+    abreviations: z
+      .record(z.string(), expression('développement d’abréviation'))
+      .superRefine((liste, ctx) => {
+        for (const abreviation of Object.keys(liste))
+          if (!/^[a-z0-9]+$/.test(abreviation))
+            ctx.addIssue({ code: 'custom', path: [abreviation], message: `abréviation « ${abreviation} » : un seul mot, en minuscules sans accents` })
+      })
+      .default({}),
     entrees: z.array(entreeVocabulaire),
   })
   .superRefine((v, ctx) => {

@@ -12,8 +12,10 @@ import {
 
 const vocabulaire = vocabulaireParDefaut()
 const compile = compilerVocabulaire(vocabulaire)
+/** Entrées reconnues (besoins et publics qui les qualifient), dans l'ordre de la saisie. */
 const concepts = (texte: string) =>
-  comprendre(texte, compile, { enCours: false }).clauses.flatMap((c) => (c.genre === 'concept' ? [c.entree.code] : []))
+  comprendre(texte, compile, { enCours: false }).clauses.flatMap((c) => (c.genre === 'concept' || c.genre === 'public' ? [c.entree.code] : []))
+const publics = (texte: string) => comprendre(texte, compile, { enCours: false }).clauses.flatMap((c) => (c.genre === 'public' ? [c.entree.code] : []))
 
 describe('vocabulaire de la recherche (sigles et mots du terrain)', () => {
   it('le vocabulaire livré est valide et couvre les sigles du cahier des charges', () => {
@@ -43,6 +45,12 @@ describe('vocabulaire de la recherche (sigles et mots du terrain)', () => {
     expect(concepts('adictologie')).toEqual(['addictions'])
     expect(concepts('VIH')).toEqual(['sante-sexuelle'])
     expect(concepts('VIFS')).toEqual([])
+  })
+
+  it('un public nommé à côté d’un besoin le qualifie ; seul, il est le besoin', () => {
+    expect(publics('gamin fugueur')).toEqual(['jeunes'])
+    expect(publics('ado')).toEqual([])
+    expect(concepts('ado')).toEqual(['jeunes'])
   })
 
   it('préfère l’expression la plus longue', () => {
@@ -77,5 +85,11 @@ describe('vocabulaire de la recherche (sigles et mots du terrain)', () => {
     const relu = vocabulaireDepuisEntrees(fiches, vocabulaire.mots_vides)
     expect(relu.entrees).toEqual(vocabulaire.entrees)
     expect(relu.mots_vides).toEqual(vocabulaire.mots_vides)
+    expect(relu.abreviations).toEqual(vocabulaire.abreviations)
+  })
+
+  it('refuse une abréviation de plusieurs mots ou sans développement, en la nommant', () => {
+    expect(() => validerVocabulaire({ version: 1, abreviations: { 'p r': 'pour' }, entrees: [] })).toThrow(/abréviation « p r » : un seul mot/)
+    expect(() => validerVocabulaire({ version: 1, abreviations: { pr: ' ' }, entrees: [] })).toThrow(/abreviations\.pr : développement d’abréviation : ne doit pas être vide/)
   })
 })

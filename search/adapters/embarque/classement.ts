@@ -1,5 +1,6 @@
 import { motsDeLieu } from '../../communes.ts'
 import type { Clause, ClauseMot } from '../../comprehension.ts'
+import type { Joignabilite } from '../../joignable.ts'
 import { contexteEligibilite, niveauCouverture, type ContexteEligibilite, type NiveauEligibilite } from '../../../domaine/territoire/index.ts'
 import { fautesEntre, fautesToleres, motsSignificatifs, racine } from '../../texte.ts'
 import type { VocabulaireCompile } from '../../vocabulaire/index.ts'
@@ -70,6 +71,20 @@ const BONUS_ETENDUE = [0, 0.01, 0.02, 0.02] as const
 const BONUS_NOM = 0.15
 const MOTS_MIN_BONUS_NOM = 3
 
+/**
+ * Intention : quand la requête nomme un public à côté d'un besoin (« mineur
+ * fugueur », « personne âgée désorientée »), les services qui répondent au
+ * besoin ET servent ce public passent devant, puis ceux ouverts à tous ; ceux
+ * réservés à un autre public viennent après. Quand elle dit l'urgence
+ * (« cette nuit », « tout de suite »), les services joignables maintenant
+ * passent devant. Ces bonus départagent des services qui couvrent les mêmes
+ * clauses ; ils ne font jamais passer un service qui couvre moins de besoins.
+ */
+const BONUS_PUBLIC = { cible: 0.35, tous: 0.12, autre: 0 } as const
+const BONUS_JOIGNABLE = 0.35
+/** Public data·inclusion de l'urgence : une entrée qui ne désigne que lui demande un service joignable maintenant. */
+const PUBLIC_URGENCE = 'personnes-en-situation-durgence'
+
 /** Poids d'un mot corrigé (1 ou 2 fautes) ou complété, par rapport au mot exact. */
 const POIDS_FAUTE = [1, 0.7, 0.5] as const
 const POIDS_PREFIXE = 0.6
@@ -110,6 +125,8 @@ export type Classement = {
   premiers: number[]
   /** Racines cherchées dans les textes, pour le surlignage. */
   racines: Set<string>
+  /** Mots libres corrigés d'une faute de frappe : mot saisi (son indice) → mot de l'annuaire. */
+  corrections: Array<{ origine: number; saisi: string; corrige: string }>
   /** Score final d'un service noté. */
   score(idx: number): number
   /** Les k meilleurs services parmi `premiers` (ou parmi tous les services notés). */
@@ -119,6 +136,8 @@ export type Classement = {
 export class Classeur {
   private capacite = 0
   private couverture = new Uint8Array(0)
+  /** Mots libres couverts quand la requête exprime aussi des besoins ou des lieux (départagent sans exclure). */
+  private secondaires = new Uint8Array(0)
   private cumul = new Float64Array(0)
   private clause = new Float64Array(0)
   private signaux = [new Float32Array(0), new Float32Array(0), new Float32Array(0), new Float32Array(0)] as const
@@ -131,6 +150,7 @@ export class Classeur {
     const c = Math.max(n, Math.ceil(this.capacite * 1.5), 1024)
     this.capacite = c
     this.couverture = new Uint8Array(c)
+    this.secondaires = new Uint8Array(c)
     this.cumul = new Float64Array(c)
     this.clause = new Float64Array(c)
     this.signaux = [new Float32Array(c), new Float32Array(c), new Float32Array(c), new Float32Array(c)]
@@ -143,14 +163,23 @@ export class Classeur {
     clauses: readonly Clause[],
     admissible: (idx: number) => boolean,
     contexte: ContexteEligibilite | undefined,
+    intention: { litteral: boolean; instant: Date; joignabilite: Joignabilite },
   ): Classement {
     for (const idx of this.aRemettre) {
       this.couverture[idx] = 0
+      this.secondaires[idx] = 0
       this.cumul[idx] = 0
     }
     this.aRemettre = []
     this.dimensionner(etat.capacite)
-    const { couverture, cumul, admis } = this
+    const { couverture, secondaires, cumul, admis } = this
+    /**
+     * Dans une phrase (« le proprio veut le mettre dehors »), les mots hors
+     * vocabulaire sont surtout du liant : quand la requête exprime un besoin
+     * ou un lieu, les mots libres départagent les services qui y répondent,
+     * ils n'en écartent aucun. Seuls, ils sont la requête (« halte de nuit »).
+     */
+    const principales = clauses.some((c) => c.genre === 'concept' || c.genre === 'commune')
     const notes: number[] = []
     const racines = new Set<string>()
     const motsDuNom: Array<Set<string>> = []
@@ -165,14 +194,26 @@ export class Classeur {
       return a === 1
     }
     const vusAdmis: number[] = []
+    const corrections: Classement['corrections'] = []
+    // Publics nommés à côté d'un besoin : ils classent, ils ne restreignent pas.
+    const publicsVoulus = new Set<string>()
+    let urgence = false
+    for (const clause of clauses)
+      if (clause.genre === 'public')
+        for (const p of clause.entree.publics) {
+          if (p === PUBLIC_URGENCE) urgence = true
+          else publicsVoulus.add(p)
+        }
 
     for (const clause of clauses) {
-      const touches = this.evaluer(etat, vocabulaire, clause, racines, motsDuNom, incertains)
+      if (clause.genre === 'public') continue
+      const touches = this.evaluer(etat, vocabulaire, clause, racines, motsDuNom, incertains, intention.litteral, corrections)
       if (!touches) {
         if (clause.genre === 'mot') inconnus.push(clause.mot)
         continue
       }
-      evaluees++
+      const secondaire = principales && clause.genre === 'mot'
+      if (!secondaire) evaluees++
       if (clause.genre !== 'commune') besoins++
       for (const idx of touches) {
         const s = this.clause[idx]!
@@ -180,8 +221,9 @@ export class Classeur {
         this.clause[idx] = 0
         if (admis[idx] === 0) vusAdmis.push(idx)
         if (!estAdmis(idx)) continue
-        if (couverture[idx] === 0) notes.push(idx)
-        couverture[idx]!++
+        if (couverture[idx] === 0 && secondaires[idx] === 0) notes.push(idx)
+        if (secondaire) secondaires[idx]!++
+        else couverture[idx]!++
         cumul[idx]! += s
       }
     }
@@ -191,7 +233,7 @@ export class Classeur {
 
     let couvertureMax = 0
     for (const idx of notes) if (couverture[idx]! > couvertureMax) couvertureMax = couverture[idx]!
-    const premiers = notes.filter((idx) => couverture[idx] === couvertureMax)
+    const premiers = couvertureMax === 0 ? [] : notes.filter((idx) => couverture[idx] === couvertureMax)
 
     // Bonus : proximité (avec commune) ou étendue (sans), et nom ; calculés
     // seulement pour les services que l'on classe (ajoutés une fois à `cumul`).
@@ -217,6 +259,15 @@ export class Classeur {
               }
           bonus += BONUS_NOM * (trouves / motsDuNom.length) ** 2
         }
+        if (publicsVoulus.size > 0) {
+          const publics = interne.doc.publics
+          bonus += publics.some((p) => publicsVoulus.has(p))
+            ? BONUS_PUBLIC.cible
+            : publics.length === 0 || publics.includes('tous-publics')
+              ? BONUS_PUBLIC.tous
+              : BONUS_PUBLIC.autre
+        }
+        if (urgence && intention.joignabilite.maintenant(interne.doc, intention.instant)) bonus += BONUS_JOIGNABLE
         cumul[idx]! += bonus
       }
     }
@@ -227,6 +278,9 @@ export class Classeur {
       const ca = couverture[a]!
       const cb = couverture[b]!
       if (ca !== cb) return ca > cb
+      const sa2 = secondaires[a]!
+      const sb2 = secondaires[b]!
+      if (sa2 !== sb2) return sa2 > sb2
       const sa = cumul[a]!
       const sb = cumul[b]!
       if (sa !== sb) return sa > sb
@@ -240,6 +294,7 @@ export class Classeur {
       couvertureMax,
       premiers,
       racines,
+      corrections,
       score: (idx) => cumul[idx]!,
       meilleurs: (k, parmi) => {
         const liste = parmi === 'premiers' ? premiers : notes
@@ -261,6 +316,8 @@ export class Classeur {
     racines: Set<string>,
     motsDuNom: Array<Set<string>>,
     incertains: string[],
+    litteral = false,
+    corrections: Classement['corrections'] = [],
   ): Iterable<number> | undefined {
     const note = this.clause
     const touches: number[] = []
@@ -271,14 +328,17 @@ export class Classeur {
     }
 
     if (clause.genre === 'mot') {
-      const { termes, incertain } = resoudreMot(etat, clause)
+      const { termes, incertain, corrige } = resoudreMot(etat, clause, litteral)
       if (termes.size === 0) return undefined
       if (incertain) incertains.push(clause.mot)
+      if (corrige) corrections.push({ origine: clause.origine, saisi: clause.mot, corrige })
       scoresTexte(etat, termes, garder)
       for (const t of termes.keys()) racines.add(t)
       motsDuNom.push(new Set(termes.keys()))
       return touches
     }
+
+    if (clause.genre === 'public') return undefined
 
     if (clause.genre === 'commune') {
       for (const idx of etat.parLieu.get(clause.code) ?? []) garder(idx, POIDS_COMMUNE.lieu)
@@ -306,12 +366,12 @@ export class Classeur {
     const termes = new Map<string, number>()
     const plafond = Math.max(50, PART_MAX_MOT_ASSOCIE * etat.taille)
     for (const [r, poids] of entree.racinesAssociees) {
-      const frequence = etat.lexique.get(r)
+      const frequence = etat.lexique.racines.get(r)
       if (frequence !== undefined && frequence <= plafond) termes.set(r, poids)
     }
     for (const m of clause.mots) {
       const r = racine(m)
-      const frequence = etat.lexique.get(r)
+      const frequence = etat.lexique.racines.get(r)
       if (!vocabulaire.estMotVide(m) && frequence !== undefined && frequence <= plafond) termes.set(r, 1)
     }
     const cle = [...termes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, poids]) => `${r}:${poids}`).join(' ')
@@ -356,17 +416,19 @@ export class Classeur {
  *   « incertain » pour la décision de silence (« dentiste » n'est pas « identité ») ;
  * - et, si la saisie est en cours, les mots qui prolongent ce début.
  */
-function resoudreMot(etat: Etat, clause: ClauseMot): { termes: Map<string, number>; incertain: boolean } {
+function resoudreMot(etat: Etat, clause: ClauseMot, litteral: boolean): { termes: Map<string, number>; incertain: boolean; corrige?: string } {
   const termes = new Map<string, number>()
   let incertain = false
-  if (etat.lexique.has(clause.racine)) termes.set(clause.racine, 1)
-  else if (clause.mot.length >= LONGUEUR_MIN_CORRECTION) {
+  let corrige: string | undefined
+  if (etat.lexique.racines.has(clause.racine)) termes.set(clause.racine, 1)
+  else if (!litteral && clause.mot.length >= LONGUEUR_MIN_CORRECTION) {
     const tolerance = fautesToleres(clause.mot)
-    const proches = [...etat.lexiqueMots.fuzzyGet(clause.mot, tolerance)]
+    const proches = [...etat.lexique.mots.fuzzyGet(clause.mot, tolerance)]
       .filter(([mot]) => fautesEntre(clause.mot, mot) !== undefined)
       .map(([mot, [frequence, d]]) => ({ mot, frequence, d }))
       .sort((a, b) => a.d - b.d || b.frequence - a.frequence)
     const meilleure = proches[0]?.d
+    corrige = proches[0]?.mot
     for (const x of proches.slice(0, MAX_EXPANSIONS))
       if (x.d === meilleure) {
         const r = racine(x.mot)
@@ -375,14 +437,17 @@ function resoudreMot(etat: Etat, clause: ClauseMot): { termes: Map<string, numbe
     incertain = termes.size > 0
   }
   if (clause.enCours && clause.mot.length >= 3) {
-    const completions = [...etat.lexiqueMots.atPrefix(clause.mot)].sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS)
+    const completions = [...etat.lexique.mots.atPrefix(clause.mot)].sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS)
     for (const [mot] of completions) {
       const r = racine(mot)
       if (!termes.has(r)) termes.set(r, POIDS_PREFIXE)
     }
-    if (completions.length > 0) incertain = false
+    if (completions.length > 0) {
+      incertain = false
+      corrige = undefined
+    }
   }
-  return { termes, incertain }
+  return corrige === undefined ? { termes, incertain } : { termes, incertain, corrige }
 }
 
 /** Score texte (BM25 par champ, normalisé au meilleur service) pour des racines pondérées. */

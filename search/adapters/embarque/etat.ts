@@ -1,9 +1,8 @@
 import MiniSearch from 'minisearch'
-import SearchableMap from 'minisearch/SearchableMap'
 
-import { referentiels } from '../../../content/schemas/data-inclusion.ts'
 import { codeCommuneActuel, natureDuCode } from '../../../domaine/territoire/index.ts'
 import { communesCitees } from '../../communes.ts'
+import { LexiqueAnnuaire, textesDuService, type TextesService } from '../../lexique.ts'
 import type { DocumentService } from '../../port.ts'
 import { estMotVideFrancais, mots, racine } from '../../texte.ts'
 
@@ -12,8 +11,8 @@ import { estMotVideFrancais, mots, racine } from '../../texte.ts'
  * BM25 par champ) et, à côté, ce que MiniSearch ne sait pas tenir :
  * - des listes de services par type de partenaire, thématique, public, lieu,
  *   commune citée et code de zone (les signaux structurés du classement) ;
- * - un lexique racine → nombre de services, qui dit si un mot saisi existe
- *   dans l'annuaire et le corrige (arbre radix, recherche à 1 ou 2 fautes).
+ * - le lexique de l'annuaire (search/lexique.ts), qui dit si un mot saisi
+ *   existe et le corrige (arbre radix, recherche à 1 ou 2 fautes, phonétique).
  *
  * Un `Etat` est construit à côté puis substitué d'un coup par remplacerTout.
  * Les services ont un numéro interne dense (`idx`), qui sert d'indice dans
@@ -32,10 +31,10 @@ export const POIDS_CHAMPS = {
   structure_description: 0.5,
   precisions: 0.4,
 } as const
-type Champ = keyof typeof POIDS_CHAMPS
+type Champ = keyof typeof POIDS_CHAMPS & keyof TextesService
 const CHAMPS = Object.keys(POIDS_CHAMPS) as Champ[]
 
-type ChampsIndexes = { idx: number } & Record<Champ, string>
+type ChampsIndexes = { idx: number } & TextesService
 
 export type Interne = {
   doc: DocumentService
@@ -67,14 +66,6 @@ const retirerDe = (p: Postings, cle: string, idx: number) => {
   if (s.size === 0) p.delete(cle)
 }
 
-const libelles = (codes: readonly string[], liste: Record<string, string>) => codes.map((c) => liste[c] ?? c).join(' ; ')
-
-function majCompte(lexique: SearchableMap<number>, cle: string, delta: 1 | -1) {
-  const n = (lexique.get(cle) ?? 0) + delta
-  if (n <= 0) lexique.delete(cle)
-  else lexique.set(cle, n)
-}
-
 function etendueDe(zone: readonly string[]): Interne['etendue'] {
   let e: Interne['etendue'] = 0
   for (const z of zone) {
@@ -99,14 +90,13 @@ export class Etat {
   /** Services par numéro interne ; un trou après un retrait. */
   readonly internes: Array<Interne | undefined> = []
   readonly idxParId = new Map<string, number>()
-  /** Racine → nombre de services qui la contiennent : dit si un mot saisi est connu. */
-  readonly lexique = new SearchableMap<number>()
   /**
-   * Mot entier replié → nombre de services : pour corriger une faute de frappe
-   * et compléter un début de mot. On compare des mots entiers, pas des racines :
-   * « danse » est à une lettre de la racine « dang » (danger), pas du mot « danger ».
+   * Mots de l'annuaire (search/lexique.ts) : racines (le mot saisi est-il
+   * connu ?), mots entiers (correction d'une faute, complétion : on compare
+   * des mots entiers, pas des racines, « danse » est à une lettre de la racine
+   * « dang » (danger), pas du mot « danger »), codes phonétiques.
    */
-  readonly lexiqueMots = new SearchableMap<number>()
+  readonly lexique = new LexiqueAnnuaire()
   readonly parType: Postings = new Map()
   readonly parThematique: Postings = new Map()
   readonly parPublic: Postings = new Map()
@@ -151,22 +141,10 @@ export class Etat {
     if (this.idxParId.has(doc.id)) this.retirer(doc.id)
     this.memoire.clear()
     const idx = this.internes.length
-    const textes: Record<Champ, string> = {
-      nom: doc.nom,
-      structure_nom: doc.structure_nom,
-      type_libelle: referentiels.typesPartenaires[doc.type_partenaire] ?? '',
-      thematiques_libelles: libelles(doc.thematiques, referentiels.thematiques),
-      publics_libelles: libelles(doc.publics, referentiels.publics),
-      description: doc.description,
-      structure_description: doc.structure_description ?? '',
-      precisions: [doc.publics_precisions, doc.conditions_acces, doc.frais_precisions, doc.mobilisation_precisions].filter(Boolean).join(' '),
-      // Le lieu et le numéro court se cherchent comme du texte (« Nantua », « 3919 », « 116006 »).
-      lieux: [doc.commune, doc.numero_court, doc.numero_court?.replace(/\s/g, '')].filter(Boolean).join(' '),
-    }
+    const textes = textesDuService(doc)
     this.index.add({ idx, ...textes })
-    const motsIndexes = new Set<string>()
-    for (const champ of CHAMPS) for (const m of mots(textes[champ])) if (!estMotVideFrancais(m)) motsIndexes.add(m)
-    this.compter(motsIndexes, 1)
+    const motsIndexes = this.lexique.motsDuService(textes)
+    this.lexique.compter(motsIndexes, 1)
 
     const actuel = (c: string) => codeCommuneActuel(c) ?? c
     const interne: Interne = {
@@ -175,7 +153,7 @@ export class Etat {
       citees: [...new Set([...communesCitees(doc.nom), ...communesCitees(doc.structure_nom)])],
       zone: [...new Set(doc.zone_eligibilite.map(actuel))],
       etendue: etendueDe(doc.zone_eligibilite),
-      mots: [...motsIndexes],
+      mots: motsIndexes,
       racinesNom: new Set(mots(`${doc.nom} ${doc.structure_nom}`).map(racine)),
     }
     this.internes.push(interne)
@@ -190,22 +168,12 @@ export class Etat {
     const interne = this.internes[idx]!
     this.memoire.clear()
     this.index.discard(idx)
-    this.compter(interne.mots, -1)
+    this.lexique.compter(interne.mots, -1)
     this.postings(interne, idx, retirerDe)
     this.internes[idx] = undefined
     this.idxParId.delete(id)
     this.nombre--
     return true
-  }
-
-  /** Ajoute (+1) ou retire (−1) les mots d'un service des deux lexiques. */
-  private compter(motsDuService: Iterable<string>, delta: 1 | -1) {
-    const racines = new Set<string>()
-    for (const m of motsDuService) {
-      racines.add(racine(m))
-      majCompte(this.lexiqueMots, m, delta)
-    }
-    for (const r of racines) majCompte(this.lexique, r, delta)
   }
 
   private postings(interne: Interne, idx: number, op: (p: Postings, cle: string, idx: number) => void) {
