@@ -1,6 +1,6 @@
 import { jourLocal } from '../../../domaine/temps'
 import type { ServiceDataInclusion, StructureDataInclusion } from '../../../content/schemas/data-inclusion'
-import { CHAMPS_LISTES, CHAMPS_NOMBRES, CHAMPS_SERVICE, CHAMPS_STRUCTURE, type ChampService, type ChampStructure } from '../../../domaine/annuaire/champs'
+import { CHAMPS_NOMBRES, CHAMPS_SERVICE, CHAMPS_STRUCTURE } from '../../../domaine/annuaire/champs'
 import { champTelephone } from '../../fields/telephone'
 import type { Service, Structure } from '../../payload-types'
 
