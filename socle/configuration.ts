@@ -9,6 +9,18 @@ import { z } from 'zod'
  * français qui la nomme, plutôt qu'une erreur obscure plus tard.
  */
 
+/** Les valeurs de .env.example (« a-remplacer-par-… ») : jamais acceptées comme secret. */
+const VALEUR_D_EXEMPLE = /a-remplacer/i
+
+const secret = (nom: string) =>
+  z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || !VALEUR_D_EXEMPLE.test(v),
+      `${nom} vaut encore la valeur d’exemple de .env.example : générez-en une avec « openssl rand -hex 32 ».`,
+    )
+
 const schemaEnvironnement = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], {
@@ -22,14 +34,10 @@ const schemaEnvironnement = z
         (v) => !v || /^(postgres(ql)?|mongodb(\+srv)?|file):/.test(v),
         'DATABASE_URL doit commencer par « postgres:// », « mongodb:// » ou « file: » (ou être absente pour la base SQLite embarquée).',
       ),
-    PAYLOAD_SECRET: z
-      .string()
-      .optional()
-      .refine((v) => !v || v.length >= 32, 'PAYLOAD_SECRET doit contenir au moins 32 caractères.')
-      .refine(
-        (v) => !v || !v.startsWith('a-remplacer'),
-        'PAYLOAD_SECRET vaut encore la valeur d’exemple de .env.example : générez-en une avec « openssl rand -hex 32 ».',
-      ),
+    PAYLOAD_SECRET: secret('PAYLOAD_SECRET').refine(
+      (v) => !v || v.length >= 32,
+      'PAYLOAD_SECRET doit contenir au moins 32 caractères.',
+    ),
     PASSERELLE_DONNEES: z.string().optional(),
     PORT: z.coerce
       .number({ error: 'PORT doit être un nombre.' })
@@ -45,13 +53,27 @@ const schemaEnvironnement = z
       .min(0)
       .max(600_000, 'PUBLICATION_DELAI_MS ne peut dépasser 600000 (10 minutes).')
       .default(3000),
-    ANNUAIRE_DEMO: z
-      .enum(['oui', 'non'], { error: 'ANNUAIRE_DEMO doit valoir « oui » ou « non ».' })
-      .default('oui'),
+    // Sans valeur : « oui » en développement, « non » en production (pas de numéros fictifs montrés aux forces de l'ordre).
+    ANNUAIRE_DEMO: z.enum(['oui', 'non'], { error: 'ANNUAIRE_DEMO doit valoir « oui » ou « non ».' }).optional(),
     MEILI_URL: z.url({ error: 'MEILI_URL doit être une URL (http://meilisearch:7700).' }).optional(),
-    MEILI_MASTER_KEY: z.string().optional(),
+    MEILI_MASTER_KEY: secret('MEILI_MASTER_KEY'),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && VALEUR_D_EXEMPLE.test(env.DATABASE_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'DATABASE_URL contient encore un mot de passe d’exemple (« a-remplacer… ») : générez-le avec « openssl rand -hex 32 ».',
+      })
+    }
+    if (env.NODE_ENV === 'production' && !env.PASSERELLE_URL?.startsWith('https://')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PASSERELLE_URL'],
+        message:
+          'PASSERELLE_URL est obligatoire en production et doit commencer par « https:// » (adresse publique servie par le proxy TLS) : sans elle, les cookies de session circuleraient en clair.',
+      })
+    }
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -132,7 +154,7 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     hote: e.HOST,
     urlPublique: e.PASSERELLE_URL,
     publicationDelaiMs: e.PUBLICATION_DELAI_MS,
-    annuaireDemo: e.ANNUAIRE_DEMO === 'oui',
+    annuaireDemo: (e.ANNUAIRE_DEMO ?? (e.NODE_ENV === 'production' ? 'non' : 'oui')) === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,
   }
 }

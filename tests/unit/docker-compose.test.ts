@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -153,7 +154,7 @@ const variablesEnErreur = (liste: string[]) => liste.map((p) => p.split(' : ')[0
 
 /** Variables connues du schéma de socle/configuration.ts (clés « NOM: z… »). */
 const variablesDuSchema = new Set(
-  [...lire('socle/configuration.ts').matchAll(/^\s*([A-Z][A-Z0-9_]*):\s*z\b/gm)].map((m) => m[1]!),
+  [...lire('socle/configuration.ts').matchAll(/^\s*([A-Z][A-Z0-9_]*):\s*(?:z\b|secret\()/gm)].map((m) => m[1]!),
 )
 
 // ---------------------------------------------------------------------------
@@ -355,6 +356,22 @@ describe('configuration de production fournie au service app', () => {
     expect(() => configurer(environnementApp(valeursExemple))).toThrow(/PAYLOAD_SECRET vaut encore la valeur d’exemple/)
   })
 
+  it.each([
+    ['POSTGRES_PASSWORD', 'DATABASE_URL'],
+    ['PAYLOAD_SECRET', 'PAYLOAD_SECRET'],
+    ['MEILI_MASTER_KEY', 'MEILI_MASTER_KEY'],
+  ])("refuse de démarrer quand %s garde la valeur d'exemple de .env.example", (nom, variable) => {
+    const env = environnementApp({ ...valeursRemplies, [nom]: valeursExemple[nom]! })
+    expect(variablesEnErreur(problemes(env))).toEqual([variable])
+  })
+
+  it('sans ANNUAIRE_DEMO dans .env, ni Compose ni la configuration n’amorcent de contacts fictifs', () => {
+    const { ANNUAIRE_DEMO: _, ...sansDemo } = valeursRemplies
+    expect(configurer(environnementApp(sansDemo)).annuaireDemo).toBe(false)
+    const { ANNUAIRE_DEMO: __, ...envSansDemo } = environnementApp()
+    expect(configurer(envSansDemo).annuaireDemo).toBe(false)
+  })
+
   it('fournit chaque variable que la configuration exige en production', () => {
     // Ce que la configuration réclame quand on ne lui donne rien…
     const exigees = variablesEnErreur(problemes({}))
@@ -433,6 +450,14 @@ describe('Dockerfile', () => {
     expect(sante).toMatch(/CMD\s+(\[\s*")?node\b/)
     expect(sante).toContain('/sante')
     expect(sante).not.toMatch(/\bcurl\b|\bwget\b/)
+  })
+})
+
+describe('.gitignore', () => {
+  it('ignore .env et ses variantes (.env.production…), jamais le modèle .env.example', () => {
+    const ignore = (fichier: string) => spawnSync('git', ['check-ignore', '-q', fichier], { cwd: racine }).status === 0
+    for (const fichier of ['.env', '.env.production', '.env.local']) expect(ignore(fichier), fichier).toBe(true)
+    expect(ignore('.env.example')).toBe(false)
   })
 })
 
