@@ -16,7 +16,9 @@ export default defineConfig({
   // et SQLite) ne se marchent pas dessus.
   cacheDir: process.env.PASSERELLE_SORTIE ? `${process.env.PASSERELLE_SORTIE}/.cache` : './node_modules/.astro',
   output: 'static',
-  adapter: node({ mode: 'middleware' }),
+  // Le serveur (serveur/serveur.ts) refuse déjà au-delà de 1 Mo ; Astro ne lit pas
+  // plus que ce plafond (1 Go par défaut), même appelé autrement.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 1024 * 1024 }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // Les formulaires POST des routes à la demande n'acceptent que la même origine (CSRF).

@@ -21,6 +21,7 @@ import { Structures } from './collections/Structures'
 import { Utilisateurs } from './collections/Utilisateurs'
 import { Vocabulaire } from './collections/Vocabulaire'
 import { configuration, type Configuration } from '../socle/configuration'
+import { LIMITE_TELEVERSEMENT_OCTETS } from '../socle/limitesCorps'
 import { courrielDesactive } from './courriel'
 import { Logigramme } from './globals/Logigramme/index'
 import { ParcoursIntegration } from './globals/ParcoursIntegration'
@@ -80,6 +81,9 @@ export default buildConfig({
   editor: lexicalEditor(),
   db: adaptateur(config.base),
   sharp,
+  // Second rempart derrière le plafond du serveur (serveur/serveur.ts) : un fichier
+  // plus gros est refusé (413) pendant la lecture, sans être gardé en mémoire.
+  upload: { limits: { fileSize: LIMITE_TELEVERSEMENT_OCTETS, files: 1 }, abortOnLimit: true },
   email: courrielDesactive,
   graphQL: { disable: true },
   typescript: { outputFile: path.join(config.racine, 'cms', 'payload-types.ts') },

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 
+import { verifierCorps } from '../socle/limitesCorps'
 import { envoyerFichier, resoudreFichier } from './fichiersStatiques'
 
 /**
@@ -31,10 +32,18 @@ function entetesDeSecurite(res: ServerResponse) {
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
 }
 
+/** Répond sans lire le corps, puis ferme la connexion : le reste de l'envoi n'est jamais lu. */
+function refuserCorps(res: ServerResponse, statut: number, message: string) {
+  res.writeHead(statut, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
+  res.end(message)
+}
+
 export function creerServeur(options: OptionsServeur): Server {
   return createServer(async (req, res) => {
     const url = req.url ?? '/'
     entetesDeSecurite(res)
+    const corps = verifierCorps(req.method, url, req.headers)
+    if (!corps.accepte) return refuserCorps(res, corps.statut, corps.message)
     try {
       if (versNext(url)) return await options.next(req, res)
       const route = options.routes?.[url.split('?')[0]!]
