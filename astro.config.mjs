@@ -21,8 +21,10 @@ export default defineConfig({
   adapter: node({ mode: 'middleware', bodySizeLimit: 1024 * 1024 }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  // Les formulaires POST des routes à la demande n'acceptent que la même origine (CSRF).
-  security: { checkOrigin: true },
+  // La protection CSRF des formulaires est faite par le serveur (serveur/proxy.ts) :
+  // derrière le proxy TLS, Astro ne voit que http et refuserait l'origine https
+  // que les navigateurs envoient.
+  security: { checkOrigin: false },
   vite: {
     // Payload et ses dépendances restent des modules node_modules chargés à l'exécution.
     ssr: { external: ['payload', 'sharp', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', 'next'] },

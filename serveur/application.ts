@@ -18,6 +18,7 @@ import { constructeurAstro, PipelinePublication, type EtatPublication } from '..
 import { resumerBilan, seeder } from '../cms/seed'
 import { construireAdmin } from './construire'
 import { repondreRechercheJson } from './rechercheJson'
+import { creerReglesProxy } from './proxy'
 import { creerServeur, dossierClient, type GestionnaireAstro } from './serveur'
 
 export type Portail = { url: string; payload: Payload; pipeline: PipelinePublication; arreter: () => Promise<void> }
@@ -112,6 +113,7 @@ export async function demarrerPortail(): Promise<Portail> {
     next: (req, res) => gestionnaireNext(req, res),
     astro: handler,
     routes: { '/annuaire/recherche.json': repondreRechercheJson },
+    proxy: creerReglesProxy(config.proxysDeConfiance, config.urlPublique),
     sante: async () => {
       try {
         await payload.count({ collection: 'sites', overrideAccess: true })

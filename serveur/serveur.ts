@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { verifierCorps } from '../socle/limitesCorps'
 import { envoyerFichier, resoudreFichier } from './fichiersStatiques'
+import { adresseClient, origineAcceptee, type ReglesProxy } from './proxy'
 
 /**
  * Une seule origine pour tout le portail : l'admin Payload (Next) sur /admin et
@@ -10,7 +11,12 @@ import { envoyerFichier, resoudreFichier } from './fichiersStatiques'
  * cookies de session et les règles CSRF restent ainsi simples.
  */
 export type Gestionnaire = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
-export type GestionnaireAstro = (req: IncomingMessage, res: ServerResponse, suite: () => void) => void | Promise<void>
+export type GestionnaireAstro = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  suite: () => void,
+  locals?: { adresseClient: string },
+) => void | Promise<void>
 
 export type OptionsServeur = {
   /** Dossier des fichiers statiques en service ; relu à chaque requête (bascule atomique). */
@@ -21,6 +27,8 @@ export type OptionsServeur = {
   routes?: Record<string, Gestionnaire>
   /** État de santé pour la sonde de Docker : 200 si la base répond, 503 sinon. */
   sante: () => Promise<{ ok: boolean; details: Record<string, unknown> }>
+  /** Proxys de confiance et adresse publique : origine des formulaires, adresse réelle du client. */
+  proxy: ReglesProxy
 }
 
 const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url) || url === '/favicon.ico'
@@ -60,13 +68,17 @@ export function creerServeur(options: OptionsServeur): Server {
         const fichier = resoudreFichier(dossier, url)
         if (fichier) return envoyerFichier(req, res, fichier)
       }
+      if (!origineAcceptee(req, options.proxy)) {
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+        return res.end('Envoi refusé : ce formulaire doit être envoyé depuis le portail lui-même.')
+      }
       await options.astro(req, res, () => {
         const page404 = dossier && resoudreFichier(dossier, '/404.html')
         if (page404) return envoyerFichier(req, res, page404, 404)
         res.statusCode = 404
         res.setHeader('Content-Type', 'text/plain; charset=utf-8')
         res.end('Page introuvable')
-      })
+      }, { adresseClient: adresseClient(req, options.proxy) })
     } catch (e) {
       // Jamais de détail (ni donnée) dans la réponse ni dans le journal : le type d'erreur suffit.
       console.error(`Erreur serveur sur ${req.method} ${url.split('?')[0]} : ${(e as Error).name}`)

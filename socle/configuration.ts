@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -8,6 +9,13 @@ import { z } from 'zod'
  * une variable absente ou mal formée arrête le démarrage avec un message en
  * français qui la nomme, plutôt qu'une erreur obscure plus tard.
  */
+
+function adresseOuReseau(entree: string): boolean {
+  const [adresse = '', masque, ...reste] = entree.split('/')
+  const famille = isIP(adresse)
+  if (famille === 0 || reste.length > 0) return false
+  return masque === undefined || (/^\d+$/.test(masque) && Number(masque) <= (famille === 4 ? 32 : 128))
+}
 
 /** Les valeurs de .env.example (« a-remplacer-par-… ») : jamais acceptées comme secret. */
 const VALEUR_D_EXEMPLE = /a-remplacer/i
@@ -47,6 +55,15 @@ const schemaEnvironnement = z
       .default(3000),
     HOST: z.string().default('127.0.0.1'),
     PASSERELLE_URL: z.url({ error: 'PASSERELLE_URL doit être une URL complète (https://…).' }).optional(),
+    // Adresses (ou réseaux en notation CIDR) des proxys dont on croit X-Forwarded-For et X-Forwarded-Proto.
+    PASSERELLE_PROXYS: z
+      .string()
+      .default('127.0.0.1')
+      .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+      .refine(
+        (liste) => liste.every(adresseOuReseau),
+        'PASSERELLE_PROXYS doit lister des adresses IP ou des réseaux CIDR séparés par des virgules (ex. « 127.0.0.1,172.16.0.0/12 »).',
+      ),
     PUBLICATION_DELAI_MS: z.coerce
       .number({ error: 'PUBLICATION_DELAI_MS doit être un nombre de millisecondes.' })
       .int()
@@ -101,6 +118,8 @@ export type Configuration = {
   port: number
   hote: string
   urlPublique?: string
+  /** Proxys de confiance (adresses ou réseaux CIDR) : seuls leurs en-têtes X-Forwarded-* sont crus. */
+  proxysDeConfiance: string[]
   publicationDelaiMs: number
   /** Amorcer l'annuaire de démonstration (contacts fictifs) : oui par défaut, non en production. */
   annuaireDemo: boolean
@@ -153,6 +172,7 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     port: e.PORT,
     hote: e.HOST,
     urlPublique: e.PASSERELLE_URL,
+    proxysDeConfiance: e.PASSERELLE_PROXYS,
     publicationDelaiMs: e.PUBLICATION_DELAI_MS,
     annuaireDemo: (e.ANNUAIRE_DEMO ?? (e.NODE_ENV === 'production' ? 'non' : 'oui')) === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,

@@ -318,6 +318,15 @@ describe('docker-compose.yml', () => {
   })
 })
 
+describe('proxy de confiance', () => {
+  it('le service app croit la passerelle du réseau interne, par laquelle arrive le proxy TLS de l’hôte', () => {
+    const reseau = (compose as Compose & { networks?: { default?: { ipam?: { config?: { gateway?: string }[] } } } }).networks
+    const passerelle = reseau?.default?.ipam?.config?.[0]?.gateway
+    expect(passerelle, 'docker-compose.yml doit fixer la passerelle du réseau par défaut').toBeDefined()
+    expect(configurer(environnementApp()).proxysDeConfiance).toEqual([passerelle])
+  })
+})
+
 describe('.env.example', () => {
   it('documente chaque variable lue par docker-compose.yml', () => {
     const lues = [...new Set(references(texteCompose).map((r) => r.nom))]
