@@ -153,7 +153,11 @@ function secretDeDeveloppement(dossierDonnees: string): string {
 }
 
 export function lireConfiguration(env: Record<string, string | undefined> = process.env): Configuration {
-  const resultat = schemaEnvironnement.safeParse(env)
+  // Next (à l'exécution comme à la construction) et la construction d'Astro tournent
+  // avec NODE_ENV=production, même pour un portail lancé en développement : le
+  // serveur leur transmet son propre environnement (serveur/application.ts), pour
+  // que les règles de production ne s'appliquent qu'à une vraie production.
+  const resultat = schemaEnvironnement.safeParse({ ...env, NODE_ENV: env.PASSERELLE_ENVIRONNEMENT ?? env.NODE_ENV })
   if (!resultat.success) {
     throw new ErreurConfiguration(
       resultat.error.issues.map((i) => `${i.path.join('.') || 'configuration'} : ${i.message}`),

@@ -82,6 +82,13 @@ describe('configuration', () => {
     })
   })
 
+  it('suit l’environnement transmis par le serveur à Next et à Astro, qui tournent avec NODE_ENV=production', () => {
+    const enfant = lire({ NODE_ENV: 'production', PASSERELLE_ENVIRONNEMENT: 'development' })
+    expect(enfant.environnement).toBe('development')
+    expect(enfant.annuaireDemo).toBe(true)
+    expect(erreur({ NODE_ENV: 'development', PASSERELLE_ENVIRONNEMENT: 'production', PAYLOAD_SECRET: 'b'.repeat(64) })).toMatch(/PASSERELLE_URL : /)
+  })
+
   it('refuse aussi les valeurs d’exemple hors production', () => {
     expect(erreur({ MEILI_URL: 'http://localhost:7700', MEILI_MASTER_KEY: 'a-remplacer-par-openssl-rand-hex-32' })).toMatch(/MEILI_MASTER_KEY : /)
   })
