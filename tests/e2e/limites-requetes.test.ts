@@ -8,7 +8,10 @@ import { describe, expect, inject, it } from 'vitest'
  */
 const url = inject('urlPortail')
 
-/** Envoie `octets` octets par morceaux et rend le statut dès qu'il arrive (le serveur peut couper l'envoi). */
+/**
+ * Annonce un corps de `octets` octets, n'en envoie que le premier mégaoctet, et
+ * attend la réponse : elle doit arriver sans que le reste soit jamais envoyé.
+ */
 function envoyer(chemin: string, octets: number, typeDeContenu: string) {
   return new Promise<{ statut: number; corps: string }>((ok, ko) => {
     const req = request(`${url}${chemin}`, {
@@ -19,22 +22,14 @@ function envoyer(chemin: string, octets: number, typeDeContenu: string) {
       let corps = ''
       res.setEncoding('utf8')
       res.on('data', (d: string) => (corps += d))
-      res.on('end', () => ok({ statut: res.statusCode ?? 0, corps }))
+      res.on('end', () => {
+        ok({ statut: res.statusCode ?? 0, corps })
+        req.destroy()
+      })
       res.on('error', ko)
     })
-    // Le serveur ferme la connexion après sa réponse : l'écriture du reste échoue, c'est attendu.
-    req.on('error', () => undefined)
-    const morceau = Buffer.alloc(1024 * 1024, 0x61)
-    let restant = octets
-    const ecrire = () => {
-      while (restant > 0) {
-        const n = Math.min(restant, morceau.length)
-        restant -= n
-        if (!req.write(morceau.subarray(0, n))) return req.once('drain', ecrire)
-      }
-      req.end()
-    }
-    ecrire()
+    req.on('error', ko)
+    req.write(Buffer.alloc(Math.min(octets, 1024 * 1024), 0x61))
   })
 }
 
