@@ -27,12 +27,16 @@ export default defineConfig({
   // staticHeaders : la politique de sécurité (CSP) de chaque page statique est
   // écrite dans _headers.json, que le serveur envoie en en-tête HTTP (une
   // balise <meta> ne peut pas porter frame-ancestors).
-  adapter: node({ mode: 'middleware', staticHeaders: true }),
+  // Le serveur (serveur/serveur.ts) refuse déjà au-delà de 1 Mo ; Astro ne lit pas
+  // plus que ce plafond (1 Go par défaut), même appelé autrement.
+  adapter: node({ mode: 'middleware', staticHeaders: true, bodySizeLimit: 1024 * 1024 }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   security: {
-    // Les formulaires POST des routes à la demande n'acceptent que la même origine (CSRF).
-    checkOrigin: true,
+    // La protection CSRF des formulaires est faite par le serveur (serveur/proxy.ts) :
+    // derrière le proxy TLS, Astro ne voit que http et refuserait l'origine https
+    // que les navigateurs envoient.
+    checkOrigin: false,
     // CSP stricte, sans 'unsafe-inline' : Astro ajoute à script-src et style-src
     // l'empreinte de chaque script ou style qu'il incruste dans une page.
     // img-src accepte data: pour les icônes du DSFR incrustées dans le CSS.

@@ -22,6 +22,8 @@ import { Structures } from './collections/Structures'
 import { Utilisateurs } from './collections/Utilisateurs'
 import { Vocabulaire } from './collections/Vocabulaire'
 import { configuration, type Configuration } from '../socle/configuration'
+import { caviarder } from '../socle/journal'
+import { LIMITE_TELEVERSEMENT_OCTETS } from '../socle/limitesCorps'
 import { courrielDesactive } from './courriel'
 import { Logigramme } from './globals/Logigramme/index'
 import { ParcoursIntegration } from './globals/ParcoursIntegration'
@@ -81,7 +83,22 @@ export default buildConfig({
   editor: lexicalEditor(),
   db: adaptateur(config.base),
   sharp,
+  // Second rempart derrière le plafond du serveur (serveur/serveur.ts) : un fichier
+  // plus gros est refusé (413) pendant la lecture, sans être gardé en mémoire.
+  upload: { limits: { fileSize: LIMITE_TELEVERSEMENT_OCTETS, files: 1 }, abortOnLimit: true },
   email: courrielDesactive,
+  // Les erreurs (500 comprises) ne laissent dans le journal que leur type : leur
+  // message reprend souvent la saisie (courriel, texte d'un signalement).
+  logger: {
+    options: {
+      hooks: {
+        logMethod(args, journaliser, niveau) {
+          return journaliser.apply(this, caviarder(args, niveau) as Parameters<typeof journaliser>)
+        },
+      },
+    },
+    destination: process.stdout,
+  },
   graphQL: { disable: true },
   typescript: { outputFile: path.join(config.racine, 'cms', 'payload-types.ts') },
 })

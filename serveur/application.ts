@@ -18,6 +18,7 @@ import { constructeurAstro, PipelinePublication, type EtatPublication } from '..
 import { resumerBilan, seeder } from '../cms/seed'
 import { construireAdmin } from './construire'
 import { repondreRechercheJson } from './rechercheJson'
+import { creerReglesProxy } from './proxy'
 import { creerServeur, dossierClient, type GestionnaireAstro } from './serveur'
 import { erreurEcoute } from './verificationsDemarrage'
 
@@ -55,6 +56,7 @@ export async function demarrerPortail(): Promise<Portail> {
   process.env.PAYLOAD_SECRET = config.secret
   process.env.PASSERELLE_RACINE = racine
   process.env.PASSERELLE_DONNEES = config.dossierDonnees
+  process.env.PASSERELLE_ENVIRONNEMENT = config.environnement
 
   const payload = await preparerPayload()
   journal(`Base ${config.base.type} prête (migrations appliquées).`)
@@ -114,6 +116,7 @@ export async function demarrerPortail(): Promise<Portail> {
     astro: handler,
     routes: { '/annuaire/recherche.json': repondreRechercheJson },
     https: config.urlPublique?.startsWith('https:') ?? false,
+    proxy: creerReglesProxy(config.proxysDeConfiance, config.urlPublique),
     sante: async () => {
       try {
         await payload.count({ collection: 'sites', overrideAccess: true })

@@ -32,7 +32,14 @@ export async function construireAdmin(racine: string, { forcer = false, secret }
   await executer(process.execPath, [path.join(racine, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build', 'cms'], {
     cwd: racine,
     // Next construit en mode production, où le secret est exigé : celui de la configuration est transmis.
-    env: { ...process.env, PAYLOAD_SECRET: secret, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    // PASSERELLE_ENVIRONNEMENT garde l'environnement voulu : NODE_ENV=production n'est ici qu'un mode de construction.
+    env: {
+      ...process.env,
+      PASSERELLE_ENVIRONNEMENT: process.env.PASSERELLE_ENVIRONNEMENT ?? process.env.NODE_ENV ?? 'development',
+      PAYLOAD_SECRET: secret,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   })
   writeFileSync(fichierEmpreinte(racine), empreinte)
   return true

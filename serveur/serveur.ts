@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path'
 
 import { ENTETE_ADRESSE } from '../cms/journal'
+import { verifierCorps } from '../socle/limitesCorps'
 import { envoyerFichier, resoudreFichier, type FichierStatique } from './fichiersStatiques'
 import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politiqueDeSecurite'
+import { adresseClient, origineAcceptee, type ReglesProxy } from './proxy'
 
 /**
  * Une seule origine pour tout le portail : l'admin Payload (Next) sur /admin et
@@ -11,7 +13,12 @@ import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politi
  * cookies de session et les règles CSRF restent ainsi simples.
  */
 export type Gestionnaire = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
-export type GestionnaireAstro = (req: IncomingMessage, res: ServerResponse, suite: () => void) => void | Promise<void>
+export type GestionnaireAstro = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  suite: () => void,
+  locals?: { adresseClient: string },
+) => void | Promise<void>
 
 export type OptionsServeur = {
   /** Dossier des fichiers statiques en service ; relu à chaque requête (bascule atomique). */
@@ -24,6 +31,8 @@ export type OptionsServeur = {
   sante: () => Promise<{ ok: boolean; details: Record<string, unknown> }>
   /** Adresse publique en https (PASSERELLE_URL) : les navigateurs n'y reviennent plus qu'en https (HSTS). */
   https?: boolean
+  /** Proxys de confiance et adresse publique : origine des formulaires, adresse réelle du client. */
+  proxy: ReglesProxy
 }
 
 const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url)
@@ -42,6 +51,12 @@ function entetesDeSecurite(res: ServerResponse, { https, admin }: { https: boole
 }
 
 /** Les pages portent la politique calculée par Astro (empreintes de leurs scripts et styles). */
+/** Répond sans lire le corps, puis ferme la connexion : le reste de l'envoi n'est jamais lu. */
+function refuserCorps(res: ServerResponse, statut: number, message: string) {
+  res.writeHead(statut, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
+  res.end(message)
+}
+
 const entetesDuFichier = (dossier: string, fichier: FichierStatique): Record<string, string> => {
   const politique = fichier.relatif.endsWith('.html') ? politiqueDePage(dossier, fichier.relatif) : undefined
   return politique ? { 'Content-Security-Policy': politique } : {}
@@ -50,10 +65,14 @@ const entetesDuFichier = (dossier: string, fichier: FichierStatique): Record<str
 export function creerServeur(options: OptionsServeur): Server {
   return createServer(async (req, res) => {
     const url = req.url ?? '/'
-    // L'adresse du client, pour le journal d'audit : posée ici, jamais reprise d'un en-tête du client.
-    req.headers[ENTETE_ADRESSE] = req.socket.remoteAddress ?? ''
+    // L'adresse réelle du client (proxy de confiance compris), pour le journal d'audit et les
+    // limites de débit : établie ici, jamais reprise telle quelle d'un en-tête du client.
+    const adresse = adresseClient(req, options.proxy)
+    req.headers[ENTETE_ADRESSE] = adresse
     const admin = versNext(url)
     entetesDeSecurite(res, { https: options.https ?? false, admin })
+    const corps = verifierCorps(req.method, url, req.headers)
+    if (!corps.accepte) return refuserCorps(res, corps.statut, corps.message)
     // Jamais de détail (ni donnée) dans la réponse ni dans le journal : le type d'erreur suffit.
     const erreurServeur = (e: unknown) => {
       console.error(`Erreur serveur sur ${req.method} ${url.split('?')[0]} : ${(e as Error).name}`)
@@ -92,8 +111,12 @@ export function creerServeur(options: OptionsServeur): Server {
         }
         if (await envoyerFichier(req, res, fichier, { entetes: entetesDuFichier(dossier, fichier) })) return
       }
+      if (!origineAcceptee(req, options.proxy)) {
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+        return res.end('Envoi refusé : ce formulaire doit être envoyé depuis le portail lui-même.')
+      }
       // Astro appelle « suite » sans l'attendre : ses erreurs sont traitées ici.
-      await options.astro(req, res, () => void introuvable(dossier).catch(erreurServeur))
+      await options.astro(req, res, () => void introuvable(dossier).catch(erreurServeur), { adresseClient: adresse })
     } catch (e) {
       erreurServeur(e)
     }

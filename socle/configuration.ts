@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -8,6 +9,25 @@ import { z } from 'zod'
  * une variable absente ou mal formée arrête le démarrage avec un message en
  * français qui la nomme, plutôt qu'une erreur obscure plus tard.
  */
+
+function adresseOuReseau(entree: string): boolean {
+  const [adresse = '', masque, ...reste] = entree.split('/')
+  const famille = isIP(adresse)
+  if (famille === 0 || reste.length > 0) return false
+  return masque === undefined || (/^\d+$/.test(masque) && Number(masque) <= (famille === 4 ? 32 : 128))
+}
+
+/** Les valeurs de .env.example (« a-remplacer-par-… ») : jamais acceptées comme secret. */
+const VALEUR_D_EXEMPLE = /a-remplacer/i
+
+const secret = (nom: string) =>
+  z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || !VALEUR_D_EXEMPLE.test(v),
+      `${nom} vaut encore la valeur d’exemple de .env.example : générez-en une avec « openssl rand -hex 32 ».`,
+    )
 
 const schemaEnvironnement = z
   .object({
@@ -22,14 +42,10 @@ const schemaEnvironnement = z
         (v) => !v || /^(postgres(ql)?|mongodb(\+srv)?|file):/.test(v),
         'DATABASE_URL doit commencer par « postgres:// », « mongodb:// » ou « file: » (ou être absente pour la base SQLite embarquée).',
       ),
-    PAYLOAD_SECRET: z
-      .string()
-      .optional()
-      .refine((v) => !v || v.length >= 32, 'PAYLOAD_SECRET doit contenir au moins 32 caractères.')
-      .refine(
-        (v) => !v || !v.startsWith('a-remplacer'),
-        'PAYLOAD_SECRET vaut encore la valeur d’exemple de .env.example : générez-en une avec « openssl rand -hex 32 ».',
-      ),
+    PAYLOAD_SECRET: secret('PAYLOAD_SECRET').refine(
+      (v) => !v || v.length >= 32,
+      'PAYLOAD_SECRET doit contenir au moins 32 caractères.',
+    ),
     PASSERELLE_DONNEES: z.string().optional(),
     PORT: z.coerce
       .number({ error: 'PORT doit être un nombre.' })
@@ -39,19 +55,42 @@ const schemaEnvironnement = z
       .default(3000),
     HOST: z.string().default('127.0.0.1'),
     PASSERELLE_URL: z.url({ error: 'PASSERELLE_URL doit être une URL complète (https://…).' }).optional(),
+    // Adresses (ou réseaux en notation CIDR) des proxys dont on croit X-Forwarded-For et X-Forwarded-Proto.
+    PASSERELLE_PROXYS: z
+      .string()
+      .default('127.0.0.1')
+      .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+      .refine(
+        (liste) => liste.every(adresseOuReseau),
+        'PASSERELLE_PROXYS doit lister des adresses IP ou des réseaux CIDR séparés par des virgules (ex. « 127.0.0.1,172.16.0.0/12 »).',
+      ),
     PUBLICATION_DELAI_MS: z.coerce
       .number({ error: 'PUBLICATION_DELAI_MS doit être un nombre de millisecondes.' })
       .int()
       .min(0)
       .max(600_000, 'PUBLICATION_DELAI_MS ne peut dépasser 600000 (10 minutes).')
       .default(3000),
-    ANNUAIRE_DEMO: z
-      .enum(['oui', 'non'], { error: 'ANNUAIRE_DEMO doit valoir « oui » ou « non ».' })
-      .default('oui'),
+    // Sans valeur : « oui » en développement, « non » en production (pas de numéros fictifs montrés aux forces de l'ordre).
+    ANNUAIRE_DEMO: z.enum(['oui', 'non'], { error: 'ANNUAIRE_DEMO doit valoir « oui » ou « non ».' }).optional(),
     MEILI_URL: z.url({ error: 'MEILI_URL doit être une URL (http://meilisearch:7700).' }).optional(),
-    MEILI_MASTER_KEY: z.string().optional(),
+    MEILI_MASTER_KEY: secret('MEILI_MASTER_KEY'),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && VALEUR_D_EXEMPLE.test(env.DATABASE_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'DATABASE_URL contient encore un mot de passe d’exemple (« a-remplacer… ») : générez-le avec « openssl rand -hex 32 ».',
+      })
+    }
+    if (env.NODE_ENV === 'production' && !env.PASSERELLE_URL?.startsWith('https://')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PASSERELLE_URL'],
+        message:
+          'PASSERELLE_URL est obligatoire en production et doit commencer par « https:// » (adresse publique servie par le proxy TLS) : sans elle, les cookies de session circuleraient en clair.',
+      })
+    }
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -79,6 +118,8 @@ export type Configuration = {
   port: number
   hote: string
   urlPublique?: string
+  /** Proxys de confiance (adresses ou réseaux CIDR) : seuls leurs en-têtes X-Forwarded-* sont crus. */
+  proxysDeConfiance: string[]
   publicationDelaiMs: number
   /** Amorcer l'annuaire de démonstration (contacts fictifs) : oui par défaut, non en production. */
   annuaireDemo: boolean
@@ -116,7 +157,11 @@ export const dossierDesDonnees = (env: Record<string, string | undefined> = proc
   path.resolve(env.PASSERELLE_RACINE ?? process.cwd(), env.PASSERELLE_DONNEES ?? 'data')
 
 export function lireConfiguration(env: Record<string, string | undefined> = process.env): Configuration {
-  const resultat = schemaEnvironnement.safeParse(env)
+  // Next (à l'exécution comme à la construction) et la construction d'Astro tournent
+  // avec NODE_ENV=production, même pour un portail lancé en développement : le
+  // serveur leur transmet son propre environnement (serveur/application.ts), pour
+  // que les règles de production ne s'appliquent qu'à une vraie production.
+  const resultat = schemaEnvironnement.safeParse({ ...env, NODE_ENV: env.PASSERELLE_ENVIRONNEMENT ?? env.NODE_ENV })
   if (!resultat.success) {
     throw new ErreurConfiguration(
       resultat.error.issues.map((i) => `${i.path.join('.') || 'configuration'} : ${i.message}`),
@@ -135,8 +180,9 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     port: e.PORT,
     hote: e.HOST,
     urlPublique: e.PASSERELLE_URL,
+    proxysDeConfiance: e.PASSERELLE_PROXYS,
     publicationDelaiMs: e.PUBLICATION_DELAI_MS,
-    annuaireDemo: e.ANNUAIRE_DEMO === 'oui',
+    annuaireDemo: (e.ANNUAIRE_DEMO ?? (e.NODE_ENV === 'production' ? 'non' : 'oui')) === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,
   }
 }

@@ -33,8 +33,11 @@ const cles = <T extends Record<string, string>>(o: T) => Object.keys(o) as [Extr
 export const RE_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 /** Horodatage ISO avec fuseau explicite (« 2027-03-16T09:30:00+01:00 ») : sans fuseau, l'heure dépendrait de la machine. */
 export const RE_HORODATAGE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
-/** Adresse web (http ou https) ou chemin du portail (« /logigramme »). */
-export const RE_ADRESSE = /^(https?:\/\/[^\s/$.?#][^\s]*|\/[^\s]*)$/
+/**
+ * Adresse web (http ou https) ou chemin du portail (« /logigramme ») : un seul « / »
+ * au début, car « //site » et « /\site » mènent les navigateurs vers un autre site.
+ */
+export const RE_ADRESSE = /^(https?:\/\/[^\s/$.?#][^\s]*|\/(?![/\\])[^\s]*)$/
 
 const texte = (champ: string, max: number) =>
   z

@@ -28,6 +28,7 @@ import {
   type ResultatRecherche,
   type StatistiquesIndex,
 } from '../port.ts'
+import { descriptionCleRecherche } from './cleRecherche.ts'
 import { fragmentsDepuisBalises, surligner } from '../surlignage.ts'
 import { mots } from '../texte.ts'
 import { cleExpression, compilerVocabulaire, type Vocabulaire, type VocabulaireCompile } from '../vocabulaire/index.ts'
@@ -174,6 +175,8 @@ type Journal = Array<{ op: 'indexer'; docs: DocumentService[] } | { op: 'retirer
 export class MoteurMeilisearch implements MoteurRecherche {
   readonly nom = 'meilisearch' as const
   private readonly client: Meilisearch
+  private readonly options: OptionsMoteurMeilisearch
+  private lecteur: Promise<Meilisearch> | undefined
   private readonly uid: string
   private readonly maintenant: () => Date
   private readonly delaiTache: number
@@ -194,6 +197,7 @@ export class MoteurMeilisearch implements MoteurRecherche {
 
   constructor(options: OptionsMoteurMeilisearch) {
     this.client = new Meilisearch({ host: options.url, apiKey: options.cleApi })
+    this.options = options
     this.uid = options.index ?? 'passerelle-services'
     this.maintenant = options.maintenant ?? (() => new Date())
     this.delaiTache = options.delaiTacheMs ?? 60_000
@@ -226,6 +230,28 @@ export class MoteurMeilisearch implements MoteurRecherche {
   private async creerAvecReglages(uid: string): Promise<void> {
     if (!(await this.indexExiste(uid))) await this.attendre(this.client.createIndex(uid, { primaryKey: 'id' }))
     await this.attendre(this.index(uid).updateSettings(reglagesIndex(this.vocabulaire)))
+  }
+
+  /**
+   * Le client qui cherche : il ne porte qu'une clé de recherche sur cet index
+   * (search/adapters/cleRecherche.ts), retrouvée ou créée une fois par processus.
+   * Sans clé configurée (Meilisearch de développement), il n'y a rien à restreindre.
+   */
+  private clientDeRecherche(): Promise<Meilisearch> {
+    const cleAdministration = this.options.cleApi
+    if (!cleAdministration) return Promise.resolve(this.client)
+    this.lecteur ??= (async () => {
+      const description = descriptionCleRecherche(cleAdministration, this.uid)
+      const cle = await this.client.getKey(description.uid).catch(async (e: unknown) => {
+        if (e instanceof MeilisearchApiError && e.cause?.code === 'api_key_not_found') return this.client.createKey(description)
+        throw e
+      })
+      return new Meilisearch({ host: this.options.url, apiKey: cle.key })
+    })().catch((e: unknown) => {
+      this.lecteur = undefined
+      throw e
+    })
+    return this.lecteur
   }
 
   /** Crée l'index s'il manque et (ré)applique les réglages : une fois par processus. */
@@ -373,7 +399,8 @@ export class MoteurMeilisearch implements MoteurRecherche {
       locales: ['fra'],
     }
 
-    const reponse = await this.index().search(texte || null, {
+    const lecteur = (await this.clientDeRecherche()).index<DocumentMeili>(this.uid)
+    const reponse = await lecteur.search(texte || null, {
       ...base,
       facets: [...FACETTES],
       limit: r.limite,
@@ -401,7 +428,7 @@ export class MoteurMeilisearch implements MoteurRecherche {
       }
     }
     // Rien avec tous les mots : « aucun résultat », et des suggestions à part.
-    const lache = await this.index().search(texte, { ...base, limit: NOMBRE_SUGGESTIONS, matchingStrategy: 'last' })
+    const lache = await lecteur.search(texte, { ...base, limit: NOMBRE_SUGGESTIONS, matchingStrategy: 'last' })
     return {
       statut: 'aucun-resultat',
       resultats: [],

@@ -1,21 +1,49 @@
 import { createHash } from 'node:crypto'
 
 /**
- * Limite de débit en mémoire, par adresse (hachée : aucune adresse IP n'est
- * conservée en clair). Suffisant pour un serveur unique ; derrière le proxy,
- * l'adresse est celle du proxy, d'où une limite généreuse.
+ * Limite de débit en mémoire, par adresse du client (hachée : aucune adresse IP
+ * n'est conservée en clair). Suffisant pour un serveur unique. L'adresse est
+ * celle que donne le serveur (serveur/proxy.ts) : derrière le proxy de
+ * confiance, celle du poste de l'agent, pas celle du proxy.
+ *
+ * Seuls les envois acceptés comptent : un agent qui corrige trois fois un
+ * formulaire incomplet n'épuise pas son crédit.
  */
 type Fenetre = { debut: number; nombre: number }
-const fenetres = new Map<string, Fenetre>()
+export type OptionsLimite = { max?: number; fenetreMs?: number; maintenant?: number }
 
-export function limiterDebit(adresse: string, { max = 10, fenetreMs = 10 * 60 * 1000, maintenant = Date.now() } = {}): boolean {
-  const cle = createHash('sha256').update(adresse).digest('hex').slice(0, 16)
-  const f = fenetres.get(cle)
-  if (!f || maintenant - f.debut >= fenetreMs) {
-    fenetres.set(cle, { debut: maintenant, nombre: 1 })
-    if (fenetres.size > 10_000) for (const [k, v] of fenetres) if (maintenant - v.debut >= fenetreMs) fenetres.delete(k)
-    return true
+export class LimiteDebit {
+  private readonly fenetres = new Map<string, Fenetre>()
+  private readonly max: number
+  private readonly fenetreMs: number
+
+  constructor({ max = 10, fenetreMs = 10 * 60 * 1000 }: Omit<OptionsLimite, 'maintenant'> = {}) {
+    this.max = max
+    this.fenetreMs = fenetreMs
   }
-  f.nombre++
-  return f.nombre <= max
+
+  private fenetre(adresse: string, maintenant: number): [string, Fenetre | undefined] {
+    const cle = createHash('sha256').update(adresse).digest('hex').slice(0, 16)
+    const f = this.fenetres.get(cle)
+    return [cle, f && maintenant - f.debut < this.fenetreMs ? f : undefined]
+  }
+
+  /** Vrai si cette adresse a déjà fait tous les envois permis dans la fenêtre. */
+  atteinte(adresse: string, maintenant = Date.now()): boolean {
+    return (this.fenetre(adresse, maintenant)[1]?.nombre ?? 0) >= this.max
+  }
+
+  /** Compte un envoi accepté. */
+  compter(adresse: string, maintenant = Date.now()): void {
+    const [cle, f] = this.fenetre(adresse, maintenant)
+    if (f) f.nombre++
+    else {
+      this.fenetres.set(cle, { debut: maintenant, nombre: 1 })
+      if (this.fenetres.size > 10_000)
+        for (const [k, v] of this.fenetres) if (maintenant - v.debut >= this.fenetreMs) this.fenetres.delete(k)
+    }
+  }
 }
+
+/** Signalements d'erreur dans l'annuaire : 10 par poste et par 10 minutes. */
+export const limiteSignalements = new LimiteDebit()

@@ -65,3 +65,59 @@ describe(`plaquettes (${process.env.PASSERELLE_TEST_BASE})`, () => {
     ).rejects.toThrow(/famille/i)
   })
 })
+
+/** Un PNG de 1 × 1 pixel, vrai (octets magiques), pour les essais de types. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
+// Un SVG sans script : même sain en apparence, un SVG servi depuis l'admin peut porter du code (liens, styles, futurs ajouts).
+const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
+
+describe(`types des fichiers téléversés (${process.env.PASSERELLE_TEST_BASE})`, () => {
+  const envoyer = (data: Buffer, mimetype: string, name: string) =>
+    base.payload.create({
+      collection: 'medias',
+      data: { alt: name },
+      file: { data, mimetype, name, size: data.length },
+      overrideAccess: false,
+      user: operateur,
+      context: { sansPublication: true },
+    })
+
+  it('refuse un SVG, même annoncé comme PNG', async () => {
+    await expect(envoyer(SVG, 'image/svg+xml', 'logo.svg')).rejects.toThrow()
+    await expect(envoyer(SVG, 'image/png', 'logo.png')).rejects.toThrow()
+    const script = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>')
+    await expect(envoyer(script, 'image/svg+xml', 'piege.svg')).rejects.toThrow()
+  })
+
+  it('juge le type au contenu, pas au nom : un texte nommé .pdf est refusé', async () => {
+    const texte = Buffer.from('<html><script>alert(1)</script></html>')
+    await expect(envoyer(texte, 'application/pdf', 'plaquette.pdf')).rejects.toThrow()
+    const png = await envoyer(PNG, 'image/png', 'logo.png')
+    expect(png.mimeType).toBe('image/png')
+  })
+
+  it('n’accepte qu’un PDF comme fichier de plaquette', async () => {
+    const image = await envoyer(PNG, 'image/png', 'pas-une-plaquette.png')
+    await expect(
+      base.payload.create({
+        collection: 'plaquettes',
+        data: { titre: 'Plaquette image', famille: 'plaquette-image', public: 'fsi', fichier: image.id, version: '1', date: '2026-01-01' },
+        overrideAccess: false,
+        user: operateur,
+        context: { sansPublication: true },
+      }),
+    ).rejects.toThrow(/Fichier/)
+    const pdf = await televerser('plaquette-pdf')
+    const plaquette = await base.payload.create({
+      collection: 'plaquettes',
+      data: { titre: 'Plaquette PDF', famille: 'plaquette-pdf', public: 'fsi', fichier: pdf.id, version: '1', date: '2026-01-01' },
+      overrideAccess: false,
+      user: operateur,
+      context: { sansPublication: true },
+    })
+    expect(plaquette.id).toBeDefined()
+  })
+})

@@ -55,6 +55,44 @@ describe('configuration', () => {
     expect(erreur(env)).toMatch(attendu)
   })
 
+  describe('en production', () => {
+    const secrets = { PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
+    const production = (env: Record<string, string>) => ({ NODE_ENV: 'production', ...secrets, ...env })
+
+    it('refuse de démarrer sans PASSERELLE_URL, ou avec une adresse en http', () => {
+      const { PASSERELLE_URL: _, ...sansUrl } = production({})
+      expect(erreur(sansUrl)).toMatch(/PASSERELLE_URL : PASSERELLE_URL est obligatoire en production et doit commencer par « https:\/\/ »/)
+      expect(erreur(production({ PASSERELLE_URL: 'http://passerelle.example.org' }))).toMatch(/PASSERELLE_URL : .*https:\/\//)
+      expect(lire(production({})).urlPublique).toBe('https://passerelle.example.org')
+    })
+
+    it('n’amorce pas l’annuaire de démonstration sauf demande explicite', () => {
+      expect(lire(production({})).annuaireDemo).toBe(false)
+      expect(lire(production({ ANNUAIRE_DEMO: 'oui' })).annuaireDemo).toBe(true)
+      expect(lire({}).annuaireDemo).toBe(true)
+      expect(lire({ ANNUAIRE_DEMO: 'non' }).annuaireDemo).toBe(false)
+    })
+
+    it.each([
+      ['PAYLOAD_SECRET', { PAYLOAD_SECRET: 'a-remplacer-par-openssl-rand-hex-32-au-moins-32-caracteres' }],
+      ['MEILI_MASTER_KEY', { MEILI_URL: 'http://meilisearch:7700', MEILI_MASTER_KEY: 'a-remplacer-par-openssl-rand-hex-32' }],
+      ['DATABASE_URL', { DATABASE_URL: 'postgres://passerelle:a-remplacer-par-openssl-rand-hex-32@postgres:5432/passerelle' }],
+    ])('refuse la valeur d’exemple de %s', (nom, env) => {
+      expect(erreur(production(env))).toMatch(new RegExp(`${nom} : .*(valeur|mot de passe) d’exemple`))
+    })
+  })
+
+  it('suit l’environnement transmis par le serveur à Next et à Astro, qui tournent avec NODE_ENV=production', () => {
+    const enfant = lire({ NODE_ENV: 'production', PASSERELLE_ENVIRONNEMENT: 'development' })
+    expect(enfant.environnement).toBe('development')
+    expect(enfant.annuaireDemo).toBe(true)
+    expect(erreur({ NODE_ENV: 'development', PASSERELLE_ENVIRONNEMENT: 'production', PAYLOAD_SECRET: 'b'.repeat(64) })).toMatch(/PASSERELLE_URL : /)
+  })
+
+  it('refuse aussi les valeurs d’exemple hors production', () => {
+    expect(erreur({ MEILI_URL: 'http://localhost:7700', MEILI_MASTER_KEY: 'a-remplacer-par-openssl-rand-hex-32' })).toMatch(/MEILI_MASTER_KEY : /)
+  })
+
   it('liste toutes les erreurs à la fois', () => {
     const message = erreur({ PORT: 'x', DATABASE_URL: 'mysql://h/b' })
     expect(message).toContain('PORT')

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -153,7 +154,7 @@ const variablesEnErreur = (liste: string[]) => liste.map((p) => p.split(' : ')[0
 
 /** Variables connues du schéma de socle/configuration.ts (clés « NOM: z… »). */
 const variablesDuSchema = new Set(
-  [...lire('socle/configuration.ts').matchAll(/^\s*([A-Z][A-Z0-9_]*):\s*z\b/gm)].map((m) => m[1]!),
+  [...lire('socle/configuration.ts').matchAll(/^\s*([A-Z][A-Z0-9_]*):\s*(?:z\b|secret\()/gm)].map((m) => m[1]!),
 )
 
 // ---------------------------------------------------------------------------
@@ -317,6 +318,15 @@ describe('docker-compose.yml', () => {
   })
 })
 
+describe('proxy de confiance', () => {
+  it('le service app croit la passerelle du réseau interne, par laquelle arrive le proxy TLS de l’hôte', () => {
+    const reseau = (compose as Compose & { networks?: { default?: { ipam?: { config?: { gateway?: string }[] } } } }).networks
+    const passerelle = reseau?.default?.ipam?.config?.[0]?.gateway
+    expect(passerelle, 'docker-compose.yml doit fixer la passerelle du réseau par défaut').toBeDefined()
+    expect(configurer(environnementApp()).proxysDeConfiance).toEqual([passerelle])
+  })
+})
+
 describe('.env.example', () => {
   it('documente chaque variable lue par docker-compose.yml', () => {
     const lues = [...new Set(references(texteCompose).map((r) => r.nom))]
@@ -353,6 +363,22 @@ describe('configuration de production fournie au service app', () => {
 
   it("refuse de démarrer avec le secret d'exemple laissé tel quel", () => {
     expect(() => configurer(environnementApp(valeursExemple))).toThrow(/PAYLOAD_SECRET vaut encore la valeur d’exemple/)
+  })
+
+  it.each([
+    ['POSTGRES_PASSWORD', 'DATABASE_URL'],
+    ['PAYLOAD_SECRET', 'PAYLOAD_SECRET'],
+    ['MEILI_MASTER_KEY', 'MEILI_MASTER_KEY'],
+  ])("refuse de démarrer quand %s garde la valeur d'exemple de .env.example", (nom, variable) => {
+    const env = environnementApp({ ...valeursRemplies, [nom]: valeursExemple[nom]! })
+    expect(variablesEnErreur(problemes(env))).toEqual([variable])
+  })
+
+  it('sans ANNUAIRE_DEMO dans .env, ni Compose ni la configuration n’amorcent de contacts fictifs', () => {
+    const { ANNUAIRE_DEMO: _, ...sansDemo } = valeursRemplies
+    expect(configurer(environnementApp(sansDemo)).annuaireDemo).toBe(false)
+    const { ANNUAIRE_DEMO: __, ...envSansDemo } = environnementApp()
+    expect(configurer(envSansDemo).annuaireDemo).toBe(false)
   })
 
   it('fournit chaque variable que la configuration exige en production', () => {
@@ -433,6 +459,14 @@ describe('Dockerfile', () => {
     expect(sante).toMatch(/CMD\s+(\[\s*")?node\b/)
     expect(sante).toContain('/sante')
     expect(sante).not.toMatch(/\bcurl\b|\bwget\b/)
+  })
+})
+
+describe('.gitignore', () => {
+  it('ignore .env et ses variantes (.env.production…), jamais le modèle .env.example', () => {
+    const ignore = (fichier: string) => spawnSync('git', ['check-ignore', '-q', fichier], { cwd: racine }).status === 0
+    for (const fichier of ['.env', '.env.production', '.env.local']) expect(ignore(fichier), fichier).toBe(true)
+    expect(ignore('.env.example')).toBe(false)
   })
 })
 

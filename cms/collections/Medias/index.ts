@@ -14,7 +14,10 @@ export const Medias: CollectionConfig = {
   hooks: hooksDePublication,
   upload: {
     staticDir: path.join(configuration().dossierDonnees, 'medias'),
-    mimeTypes: ['application/pdf', 'image/png', 'image/jpeg', 'image/svg+xml', 'image/webp'],
+    // Pas de SVG : servi depuis l'origine de l'admin, un script glissé dans un logo
+    // agirait avec la session de l'opérateur. Payload vérifie le type par le
+    // contenu (octets magiques, paquet file-type), pas par le nom ni l'en-tête.
+    mimeTypes: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'],
   },
   fields: [
     {

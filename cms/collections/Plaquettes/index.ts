@@ -40,7 +40,15 @@ export const Plaquettes: CollectionConfig = {
       options: Object.entries(PUBLICS_PLAQUETTE).map(([value, label]) => ({ value, label })),
     },
     { name: 'resume', label: 'Résumé', type: 'textarea' },
-    { name: 'fichier', label: 'Fichier (PDF)', type: 'upload', relationTo: 'medias', required: true },
+    {
+      name: 'fichier',
+      label: 'Fichier (PDF)',
+      type: 'upload',
+      relationTo: 'medias',
+      required: true,
+      // Une plaquette se remet imprimée ou par courriel : un PDF, rien d'autre (type lu dans le contenu du média).
+      filterOptions: { mimeType: { equals: 'application/pdf' } },
+    },
     { name: 'version', label: 'Version', type: 'text', required: true, defaultValue: '1' },
     {
       name: 'date',

@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { champThematiques } from '../../fields/thematiques'
 
 import { accesSelonPolitique } from '../../access/selonPolitique'
+import { validerAdresseWeb } from '../../fields/adresseWeb'
 import { champsAdresse } from '../../fields/adresse'
 import { options } from '../../fields/codesDataInclusion'
 import { champHoraires } from '../../fields/horaires'
@@ -71,7 +72,7 @@ export const Services: CollectionConfig = {
     selectionMultiple('modes_mobilisation', 'Modes de mobilisation', options.modesMobilisation, 'mode_mobilisation'),
     selectionMultiple('mobilisable_par', 'Mobilisable par', options.mobilisablePar, 'mobilisable_par'),
     { name: 'mobilisation_precisions', label: 'Précisions sur la mobilisation', type: 'textarea' },
-    { name: 'lien_mobilisation', label: 'Lien de mobilisation', type: 'text' },
+    { name: 'lien_mobilisation', label: 'Lien de mobilisation', type: 'text', validate: validerAdresseWeb('Lien de mobilisation') },
     {
       type: 'row',
       fields: [
@@ -79,7 +80,7 @@ export const Services: CollectionConfig = {
         { name: 'nombre_semaines', label: 'Nombre de semaines', type: 'number', min: 0 },
       ],
     },
-    { name: 'lien_source', label: 'Lien vers la fiche source', type: 'text' },
+    { name: 'lien_source', label: 'Lien vers la fiche source', type: 'text', validate: validerAdresseWeb('Lien vers la fiche source') },
     {
       name: 'zone_eligibilite',
       label: "Zone d'éligibilité",

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { accesSelonPolitique } from '../../access/selonPolitique'
+import { validerAdresseWeb } from '../../fields/adresseWeb'
 import { champsAdresse } from '../../fields/adresse'
 import { options } from '../../fields/codesDataInclusion'
 import { champHoraires } from '../../fields/horaires'
@@ -78,11 +79,11 @@ export const Structures: CollectionConfig = {
       admin: { description: '115, 119, 3919… (numéros publics et gratuits).' },
     },
     { name: 'courriel', label: 'Courriel', type: 'email' },
-    { name: 'site_web', label: 'Site web', type: 'text' },
+    { name: 'site_web', label: 'Site web', type: 'text', validate: validerAdresseWeb('Site web') },
     champHoraires(),
     { name: 'siret', label: 'SIRET', type: 'text' },
-    { name: 'accessibilite_lieu', label: "Lien vers l'accessibilité du lieu", type: 'text' },
-    { name: 'lien_source', label: 'Lien vers la fiche source', type: 'text' },
+    { name: 'accessibilite_lieu', label: "Lien vers l'accessibilité du lieu", type: 'text', validate: validerAdresseWeb("Lien vers l'accessibilité du lieu") },
+    { name: 'lien_source', label: 'Lien vers la fiche source', type: 'text', validate: validerAdresseWeb('Lien vers la fiche source') },
     {
       name: 'date_maj',
       label: 'Date de mise à jour',

@@ -1,0 +1,20 @@
+import type { MiddlewareHandler } from 'astro'
+
+import { ligneErreur } from '../socle/journal'
+
+/**
+ * Une erreur pendant le rendu d'une page à la demande : le journal ne reçoit que
+ * son type et la route (Astro y écrirait la pile et le message, qui reprennent
+ * souvent la saisie), et le visiteur une page 500 sans détail.
+ */
+export const onRequest: MiddlewareHandler = async (context, suite) => {
+  try {
+    return await suite()
+  } catch (erreur) {
+    console.error(ligneErreur(context.request.method, context.url.pathname, erreur))
+    return new Response('Erreur interne du serveur : l’équipe du portail est prévenue par le journal. Réessayez dans quelques minutes.', {
+      status: 500,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+}
