@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { precompresser } from '../../site/construction/precompression'
 import { envoyerFichier, resoudreFichier } from '../../serveur/fichiersStatiques'
 import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT } from '../../serveur/politiqueDeSecurite'
+import { creerReglesProxy } from '../../serveur/proxy'
 import { creerServeur } from '../../serveur/serveur'
 
 /**
@@ -73,6 +74,7 @@ beforeAll(async () => {
     },
     astro: (_req, _res, suite) => suite(),
     sante: async () => ({ ok: true, details: {} }),
+    proxy: creerReglesProxy(['127.0.0.1']),
   })
   url = await ecouter(serveur)
 })
@@ -235,6 +237,7 @@ describe('en-têtes de sécurité', () => {
       },
       astro: (_req, _res, suite) => suite(),
       sante: async () => ({ ok: true, details: {} }),
+    proxy: creerReglesProxy(['127.0.0.1']),
       https: true,
     })
     const base = await ecouter(securise)
