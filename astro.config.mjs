@@ -3,6 +3,7 @@ import node from '@astrojs/node'
 import { defineConfig, fontProviders } from 'astro/config'
 
 import { dsfrUtilise } from './site/construction/dsfrUtilise.ts'
+import { DIRECTIVES_DES_PAGES } from './site/construction/politiqueDeSecurite.ts'
 import { POLICES } from './site/construction/polices.ts'
 import { precompression } from './site/construction/precompression.ts'
 
@@ -39,19 +40,7 @@ export default defineConfig({
     checkOrigin: false,
     // CSP stricte, sans 'unsafe-inline' : Astro ajoute à script-src et style-src
     // l'empreinte de chaque script ou style qu'il incruste dans une page.
-    // img-src accepte data: pour les icônes du DSFR incrustées dans le CSS.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "base-uri 'self'",
-        "object-src 'none'",
-        "frame-ancestors 'self'",
-      ],
-    },
+    csp: { directives: [...DIRECTIVES_DES_PAGES] },
   },
   // Marianne réduite au français (site/construction/polices.ts), préchargée, avec
   // un repli sur Arial aux métriques ajustées : le texte ne bouge pas quand elle arrive.

@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import { z } from 'zod'
 
+import { DIRECTIVES_DES_PAGES } from '../site/construction/politiqueDeSecurite'
+
 /**
  * Politiques de sécurité du contenu (CSP) envoyées par le serveur.
  *
@@ -19,6 +21,8 @@ import { z } from 'zod'
  */
 export const POLITIQUE_PAR_DEFAUT = "default-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
 export const POLITIQUE_ADMIN = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
+/** Page dont la construction ne donne pas la politique : les mêmes règles, sans aucun script ni style incrusté. */
+export const POLITIQUE_PAGE_SANS_EMPREINTES = [...DIRECTIVES_DES_PAGES, "script-src 'self'", "style-src 'self'"].join('; ')
 
 /** Fichier écrit par @astrojs/node (option staticHeaders) à la racine de chaque construction. */
 const EntetesStatiques = z.array(
@@ -63,10 +67,11 @@ function lirePolitiques(dossierClient: string): Politiques {
  * Politique d'une page statique de la construction servie. Les politiques sont
  * relues à chaque changement de construction (publication). Une page absente
  * du fichier reçoit celle des autres pages : toutes partagent la mise en page
- * et donc les mêmes scripts et styles.
+ * et donc les mêmes scripts et styles ; sans fichier, la politique stricte
+ * sans empreintes (la page s'affiche, ses scripts incrustés sont bloqués).
  */
-export function politiqueDePage(dossierClient: string, relatif: string): string | undefined {
+export function politiqueDePage(dossierClient: string, relatif: string): string {
   if (enCache?.dossier !== dossierClient) enCache = { dossier: dossierClient, politiques: lirePolitiques(dossierClient) }
   const { parPage, commune } = enCache.politiques
-  return parPage.get(cheminDePage(relatif)) ?? commune
+  return parPage.get(cheminDePage(relatif)) ?? commune ?? POLITIQUE_PAGE_SANS_EMPREINTES
 }

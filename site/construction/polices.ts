@@ -32,7 +32,7 @@ export const POLICES = [
 
 const plage = (debut: number, fin: number) => Array.from({ length: fin - debut + 1 }, (_, i) => debut + i)
 
-/** Points de code gardés : ASCII imprimable, Latin-1, Œ œ Ÿ, apostrophe et accents isolés, ponctuation générale, € ™ −. */
+/** Points de code gardés : ASCII imprimable, Latin-1, Œ œ Ÿ, apostrophe et accents isolés, ponctuation générale, € ™, flèches (← ↑ → ↓ du logigramme), −. */
 export const POINTS_DE_CODE: readonly number[] = [
   ...plage(0x20, 0x7e),
   ...plage(0xa0, 0xff),
@@ -47,6 +47,7 @@ export const POINTS_DE_CODE: readonly number[] = [
   ...plage(0x202f, 0x203a),
   0x20ac,
   0x2122,
+  ...plage(0x2190, 0x2193),
   0x2212,
 ]
 

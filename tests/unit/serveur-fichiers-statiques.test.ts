@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { precompresser } from '../../site/construction/precompression'
 import { envoyerFichier, resoudreFichier } from '../../serveur/fichiersStatiques'
-import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT } from '../../serveur/politiqueDeSecurite'
+import { cheminDePage, POLITIQUE_ADMIN, POLITIQUE_PAGE_SANS_EMPREINTES, POLITIQUE_PAR_DEFAUT, politiqueDePage } from '../../serveur/politiqueDeSecurite'
 import { creerReglesProxy } from '../../serveur/proxy'
 import { creerServeur } from '../../serveur/serveur'
 
@@ -213,6 +213,16 @@ describe('en-têtes de sécurité', () => {
       const r = await demander(chemin)
       expect(r.entetes['content-security-policy'], chemin).toBe(chemin === '/.env' ? CSP_404 : POLITIQUE_PAR_DEFAUT)
     }
+  })
+
+  it('une construction sans politiques écrites garde une politique stricte sur ses pages', () => {
+    const sansEntetes = mkdtempSync(path.join(os.tmpdir(), 'passerelle-sans-entetes-'))
+    mkdirSync(path.join(sansEntetes, 'client'))
+    expect(politiqueDePage(path.join(sansEntetes, 'client'), 'index.html')).toBe(POLITIQUE_PAGE_SANS_EMPREINTES)
+    expect(POLITIQUE_PAGE_SANS_EMPREINTES).toContain("script-src 'self'")
+    expect(POLITIQUE_PAGE_SANS_EMPREINTES).not.toContain('unsafe-inline')
+    rmSync(sansEntetes, { recursive: true, force: true })
+    expect(['index.html', '404.html', 'annuaire/s-ccas/index.html', 'annuaire/index.html'].map(cheminDePage)).toEqual(['/', '/404', '/annuaire/s-ccas', '/annuaire'])
   })
 
   it('l’admin a sa propre politique, qui interdit au moins son incrustation par un autre site', async () => {
