@@ -44,7 +44,7 @@ describe.skipIf(!presentes)('pertinence du moteur embarqué sur le jeu de dével
         `violations d'éligibilité = ${evaluation.eligibility_violations}` +
         manquees.map((m) => `\n  ${m.id} « ${m.texte} » : premiers=${m.premiers.slice(0, 3).join(', ') || '(aucun)'}`).join(''),
     )
-  })
+  }, 120_000)
   afterAll(() => {
     vi.useRealTimers()
   })
