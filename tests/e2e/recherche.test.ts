@@ -61,8 +61,8 @@ describe('recherche dans l’annuaire', () => {
     await page.context().close()
   })
 
-  it('une saisie corrigée dit « Vouliez-vous dire … » et mène à la recherche exacte, sans JavaScript', async () => {
-    const page = await ouvrirPage(navigateur, { javaScriptEnabled: false })
+  it('une saisie corrigée dit « Vouliez-vous dire … » et mène à la recherche exacte', async () => {
+    const page = await ouvrirPage(navigateur)
     await page.goto(`${url}/annuaire/recherche?q=hebergemen+durgense&commune=01053`)
     const correction = page.locator('[data-correction]')
     expect(await correction.innerText()).toMatch(/Vouliez-vous dire « hébergement d.urgence » \?/)
@@ -74,6 +74,7 @@ describe('recherche dans l’annuaire', () => {
     // La recherche exacte propose la correction, en lien vers la recherche corrigée.
     const proposition = page.locator('[data-correction] a')
     expect(await proposition.innerText()).toMatch(/« hébergement d.urgence »/)
+    await verifierAccessibilite(page)
     await proposition.click()
     await page.waitForURL((u) => !u.search.includes('exact=1'))
     expect(await page.locator('.passerelle-resultat').count()).toBeGreaterThan(0)
