@@ -74,7 +74,7 @@ export function comprendre(texte: string, vocabulaire: VocabulaireCompile, optio
   const modifications = new Map(saisie.modifications)
   // Un mot de l'annuaire ou un mot vide n'est jamais « corrigé » vers une
   // forme voisine du vocabulaire ou une commune (« mais » n'est pas « mail »).
-  const motConnu = (mot: string) => (lexique?.mots.has(mot) ?? false) || vocabulaire.estMotVide(mot)
+  const motConnu = (mot: string) => (lexique?.a(mot) ?? false) || vocabulaire.estMotVide(mot)
   const significatifs = saisie.mots.filter((m) => !LIAISONS.has(m.mot))
   const suite = significatifs.map((m) => m.mot)
   const enCours = (options.enCours ?? false) && /[\p{L}\p{N}]$/u.test(texte)
@@ -144,7 +144,7 @@ export function comprendre(texte: string, vocabulaire: VocabulaireCompile, optio
 function plusProcheDansLAnnuaire(saisis: readonly string[], fautes: number, lexique: LexiqueAnnuaire): boolean {
   // Les mots connus de l'annuaire n'ont pas été corrigés (voir `reconnaitre`) : seuls les autres comptent.
   if (fautes < 2) return false
-  return saisis.some((m) => !lexique.mots.has(m) && [...lexique.mots.fuzzyGet(m, fautes - 1)].some(([mot]) => fautesEntre(m, mot) !== undefined))
+  return saisis.some((m) => !lexique.a(m) && [...lexique.mots.fuzzyGet(m, fautes - 1)].some(([mot]) => fautesEntre(m, mot) !== undefined))
 }
 
 /**

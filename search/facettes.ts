@@ -27,6 +27,9 @@ export function codesDeFacettes(doc: DocumentService): Record<keyof Facettes, re
   }
 }
 
+/** Un seul comparateur français : `localeCompare(…, 'fr')` en recrée un à chaque appel. */
+const ORDRE_FR = new Intl.Collator('fr')
+
 /** Met en forme des comptes bruts (code → nombre) : libellés, tri par nombre décroissant puis libellé. */
 export function facettesDepuisComptes(comptes: Partial<Record<keyof Facettes, Record<string, number>>>): Facettes {
   const resultat = {} as Facettes
@@ -36,7 +39,7 @@ export function facettesDepuisComptes(comptes: Partial<Record<keyof Facettes, Re
       libelle: LIBELLES[dimension][code] ?? code,
       nombre,
     }))
-    valeurs.sort((a, b) => b.nombre - a.nombre || a.libelle.localeCompare(b.libelle, 'fr'))
+    valeurs.sort((a, b) => b.nombre - a.nombre || ORDRE_FR.compare(a.libelle, b.libelle))
     resultat[dimension] = valeurs
   }
   return resultat

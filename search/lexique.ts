@@ -37,19 +37,24 @@ export function textesDuService(doc: DocumentService) {
 }
 export type TextesService = ReturnType<typeof textesDuService>
 
-function majCompte(lexique: SearchableMap<number>, cle: string, delta: 1 | -1) {
-  const n = (lexique.get(cle) ?? 0) + delta
-  if (n <= 0) lexique.delete(cle)
-  else lexique.set(cle, n)
-}
+/** Nombre de services qui contiennent un mot : un objet partagé par l'arbre radix et la table, modifié en place. */
+export type Compte = { n: number }
 
 const MOT_ACCENTUE = /[\p{L}\p{N}]+/gu
+/** Textes déjà analysés gardés au plus (mémoire bornée, vidée au-delà). */
+const MAX_TEXTES_VUS = 50_000
 
 export class LexiqueAnnuaire {
-  /** Mot entier replié → nombre de services qui le contiennent. */
-  readonly mots = new SearchableMap<number>()
+  /**
+   * Mot entier replié → nombre de services qui le contiennent (arbre radix :
+   * recherche à une ou deux fautes, complétion). Le compte est un objet
+   * modifié en place : l'arbre n'est touché qu'à l'arrivée ou au départ d'un
+   * mot, pas à chaque service indexé.
+   */
+  readonly mots = new SearchableMap<Compte>()
+  private readonly comptesMots = new Map<string, Compte>()
   /** Racine → nombre de services qui la contiennent. */
-  readonly racines = new SearchableMap<number>()
+  readonly racines = new Map<string, number>()
   /** Code phonétique → mots de l'annuaire qui l'ont. */
   private readonly phonetiques = new Map<string, Set<string>>()
   /** Mot replié → sa forme accentuée (la première rencontrée). */
@@ -61,39 +66,71 @@ export class LexiqueAnnuaire {
    */
   motsDuService(textes: TextesService): string[] {
     const resultat = new Set<string>()
-    for (const texte of Object.values(textes)) {
-      for (const m of mots(texte)) if (!estMotVideFrancais(m)) resultat.add(m)
-      // Formes accentuées : seulement si le texte en contient une inconnue.
-      if (/[^\x00-\x7f]/.test(texte))
-        for (const [forme] of texte.matchAll(MOT_ACCENTUE)) {
-          const plie = replier(forme)
-          if (!this.formes.has(plie) && plie !== forme.toLowerCase()) this.formes.set(plie, forme.toLowerCase())
-        }
-    }
+    for (const texte of Object.values(textes)) for (const m of this.analyser(texte)) resultat.add(m)
     return [...resultat]
   }
+
+  /**
+   * Mots significatifs d'un texte, et formes accentuées notées au passage.
+   * Les fiches d'un annuaire répètent les mêmes textes (libellés, descriptions
+   * d'un réseau) : chaque texte distinct n'est analysé qu'une fois.
+   */
+  private analyser(texte: string): readonly string[] {
+    let resultat = this.textesVus.get(texte)
+    if (resultat) return resultat
+    resultat = mots(texte).filter((m) => !estMotVideFrancais(m))
+    if (/[^\x00-\x7f]/.test(texte))
+      for (const [forme] of texte.matchAll(MOT_ACCENTUE)) {
+        const minuscule = forme.toLowerCase()
+        const plie = replier(minuscule)
+        if (plie !== minuscule && !this.formes.has(plie)) this.formes.set(plie, minuscule)
+      }
+    if (this.textesVus.size >= MAX_TEXTES_VUS) this.textesVus.clear()
+    this.textesVus.set(texte, resultat)
+    return resultat
+  }
+  private readonly textesVus = new Map<string, readonly string[]>()
 
   /** Ajoute (+1) ou retire (−1) les mots d'un service. */
   compter(motsDuService: Iterable<string>, delta: 1 | -1): void {
     const racines = new Set<string>()
     for (const m of motsDuService) {
       racines.add(racine(m))
-      const avant = this.mots.get(m)
-      majCompte(this.mots, m, delta)
-      if (/\d/.test(m) || m.length < 3) continue
-      if (delta === 1 && avant === undefined) {
-        const code = codePhonetique(m)
-        const liste = this.phonetiques.get(code)
-        if (liste) liste.add(m)
-        else this.phonetiques.set(code, new Set([m]))
-      } else if (delta === -1 && !this.mots.has(m)) this.phonetiques.get(codePhonetique(m))?.delete(m)
+      let compte = this.comptesMots.get(m)
+      if (!compte) {
+        if (delta < 0) continue
+        compte = { n: 0 }
+        this.comptesMots.set(m, compte)
+        this.mots.set(m, compte)
+        if (!/\d/.test(m) && m.length >= 3) {
+          const code = codePhonetique(m)
+          const liste = this.phonetiques.get(code)
+          if (liste) liste.add(m)
+          else this.phonetiques.set(code, new Set([m]))
+        }
+      }
+      compte.n += delta
+      if (compte.n <= 0) {
+        this.comptesMots.delete(m)
+        this.mots.delete(m)
+        this.phonetiques.get(codePhonetique(m))?.delete(m)
+      }
     }
-    for (const r of racines) majCompte(this.racines, r, delta)
+    for (const r of racines) {
+      const n = (this.racines.get(r) ?? 0) + delta
+      if (n <= 0) this.racines.delete(r)
+      else this.racines.set(r, n)
+    }
+  }
+
+  /** Le mot (replié) est-il dans l'annuaire, tel quel ? */
+  a(mot: string): boolean {
+    return this.comptesMots.has(mot)
   }
 
   /** Le mot (replié) est-il dans l'annuaire, tel quel ou par sa racine ? */
   connait(mot: string): boolean {
-    return this.mots.has(mot) || this.racines.has(racine(mot))
+    return this.comptesMots.has(mot) || this.racines.has(racine(mot))
   }
 
   /** Mots de l'annuaire qui se prononcent comme ce code. */
@@ -108,7 +145,7 @@ export class LexiqueAnnuaire {
 
   /** Nombre de services qui contiennent le mot. */
   frequence(mot: string): number {
-    return this.mots.get(mot) ?? 0
+    return this.comptesMots.get(mot)?.n ?? 0
   }
 }
 

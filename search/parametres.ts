@@ -16,6 +16,8 @@ const parametres = z.object({
   commune: z.string().optional(),
   page: z.coerce.number({ error: 'page : nombre attendu' }).int('page : nombre entier attendu').min(1, 'page : 1 au moins').max(50, 'page : 50 au plus').default(1),
   en_cours: z.enum(['0', '1'], { error: 'en_cours : 0 ou 1 attendu' }).optional(),
+  /** Recherche littérale (lien « rechercher exactement … ») : aucune correction de la saisie. */
+  exact: z.enum(['0', '1'], { error: 'exact : 0 ou 1 attendu' }).optional(),
 })
 
 export type ParametresRecherche = { requete: RequeteRecherche; q: string; commune?: string; page: number; filtres: Record<string, string[]> }
@@ -36,10 +38,26 @@ export function lireParametres(url: URL): { ok: true; valeur: ParametresRecherch
     limite: PAR_PAGE,
     decalage: (lu.data.page - 1) * PAR_PAGE,
     enCours: lu.data.en_cours === '1',
+    litteral: lu.data.exact === '1',
   }
   const verifie = requeteRecherche.safeParse(requete)
   if (!verifie.success) return { ok: false, erreurs: verifie.error.issues.map((i) => i.message) }
   return { ok: true, valeur: { requete, q: lu.data.q, commune: lu.data.commune, page: lu.data.page, filtres } }
+}
+
+/**
+ * Lien vers la page de recherche pour une autre saisie, les autres paramètres
+ * (commune, filtres) gardés : « Vouliez-vous dire … ? » et « rechercher
+ * exactement … ». Depuis le fragment de la recherche au fil de la frappe aussi.
+ */
+export function lienRecherche(courante: URL, q: string, exact: boolean): string {
+  const params = new URLSearchParams(courante.search)
+  params.set('q', q)
+  params.delete('page')
+  params.delete('en_cours')
+  if (exact) params.set('exact', '1')
+  else params.delete('exact')
+  return `/annuaire/recherche?${params}`
 }
 
 export const NOMS_PARAMETRES_FILTRES = Object.fromEntries(Object.entries(FILTRES).map(([p, c]) => [c, p])) as Record<string, string>

@@ -109,8 +109,32 @@ function corriger(
 
   // Apostrophe oubliée : « durgence », « dhebergement », « lhopital », « jcherche ».
   const elision = /^(?:qu|[cdjlmnst])(.{4,})$/.exec(mot)?.[1]
-  if (elision && (vocabulaire.connait(elision) || lexique.connait(elision) || vocabulaire.estMotVide(elision)))
-    return { mots: [elision], modification: { saisi: mot, corrige: `${mot.slice(0, mot.length - elision.length)}’${forme(elision)}`, motif: 'decoupage' } }
+  if (elision) {
+    const article = mot.slice(0, mot.length - elision.length)
+    if (vocabulaire.connait(elision) || lexique.connait(elision) || vocabulaire.estMotVide(elision))
+      return { mots: [elision], modification: { saisi: mot, corrige: `${article}’${forme(elision)}`, motif: 'decoupage' } }
+    // … et le mot qui suit mal écrit (« durgense »).
+    const suite = estMotFrancais(elision) ? undefined : corrigerSon(elision, { vocabulaire, lexique }, forme)
+    if (suite) return { mots: suite.mots, modification: { saisi: mot, corrige: `${article}’${suite.modification.corrige}`, motif: 'phonetique' } }
+  }
+
+  const son = corrigerSon(mot, { vocabulaire, lexique }, forme)
+  if (son) return son
+
+  const morceaux = decouper(mot, {
+    estMot: (m) => vocabulaire.connait(m) || lexique.connait(m) || vocabulaire.estMotVide(m),
+    estLiaison: (m) => LIAISONS.has(m),
+  })
+  if (morceaux) return { mots: morceaux, modification: { saisi: mot, corrige: morceaux.map(forme).join(' '), motif: 'decoupage' } }
+  return undefined
+}
+
+/** Le mot de l'annuaire ou du vocabulaire qui se prononce comme le mot saisi et lui ressemble le plus. */
+function corrigerSon(
+  mot: string,
+  { vocabulaire, lexique }: { vocabulaire: VocabulaireCompile; lexique: LexiqueAnnuaire },
+  forme: (mot: string) => string,
+): { mots: readonly string[]; modification: Modification } | undefined {
 
   if (mot.length >= LONGUEUR_MIN_PHONETIQUE) {
     const code = codePhonetique(mot)
@@ -129,12 +153,6 @@ function corriger(
       meilleur !== undefined && meilleur.d > 1 && [...lexique.mots.fuzzyGet(mot, meilleur.d - 1)].some(([m]) => fautesEntre(mot, m) !== undefined)
     if (meilleur && !fauteSimple) return { mots: [meilleur.mot], modification: { saisi: mot, corrige: forme(meilleur.mot), motif: 'phonetique' } }
   }
-
-  const morceaux = decouper(mot, {
-    estMot: (m) => vocabulaire.connait(m) || lexique.connait(m) || vocabulaire.estMotVide(m),
-    estLiaison: (m) => LIAISONS.has(m),
-  })
-  if (morceaux) return { mots: morceaux, modification: { saisi: mot, corrige: morceaux.map(forme).join(' '), motif: 'decoupage' } }
   return undefined
 }
 

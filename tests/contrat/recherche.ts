@@ -78,6 +78,25 @@ export function contratMoteurRecherche(fabrique: FabriqueMoteur): void {
       expect(ids(await chercher('3919'))[0]).toBe('sv-contrat-3919')
     })
 
+    it('comprend les saisies pressées (SMS, mots écrits comme ils se prononcent, mots collés) et dit ce qu’il a corrigé', async () => {
+      const sms = await chercher('hebergemen durgense pr ce soir')
+      expect(ids(sms).slice(0, 3)).toContain('sv-contrat-halte-nuit')
+      expect(sms.correction?.appliquee).toBe(true)
+      expect(sms.correction?.texte).toMatch(/^hébergement d.urgence pour ce soir$/)
+      expect(sms.correction?.modifications.map((m) => m.saisi)).toEqual(expect.arrayContaining(['hebergemen', 'pr']))
+      const colle = await chercher('epiceriesolidaire')
+      expect(ids(colle)[0]).toBe('sv-contrat-epicerie-valserhone')
+      expect(colle.correction).toMatchObject({ texte: 'épicerie solidaire', appliquee: true, modifications: [{ saisi: 'epiceriesolidaire', motif: 'decoupage' }] })
+      // Une saisie juste n'a pas de correction.
+      expect((await chercher('halte de nuit')).correction).toBeNull()
+    })
+
+    it('cherche la saisie telle quelle quand on le demande, et propose alors la correction', async () => {
+      const litteral = await chercher('epiceriesolidaire', { litteral: true })
+      expect(ids(litteral)).not.toContain('sv-contrat-epicerie-valserhone')
+      expect(litteral.correction).toMatchObject({ texte: 'épicerie solidaire', appliquee: false })
+    })
+
     it('répond « aucun résultat » à une requête hors champ, sans rien présenter comme pertinent', async () => {
       const r = await chercher('vétérinaire de garde')
       expect(r.statut).toBe('aucun-resultat')

@@ -61,6 +61,26 @@ describe('recherche dans l’annuaire', () => {
     await page.context().close()
   })
 
+  it('une saisie corrigée dit « Vouliez-vous dire … » et mène à la recherche exacte', async () => {
+    const page = await ouvrirPage(navigateur)
+    await page.goto(`${url}/annuaire/recherche?q=hebergemen+durgense&commune=01053`)
+    const correction = page.locator('[data-correction]')
+    expect(await correction.innerText()).toMatch(/Vouliez-vous dire « hébergement d.urgence » \?/)
+    expect(await page.locator('.passerelle-resultat').count()).toBeGreaterThan(0)
+    await verifierAccessibilite(page)
+    await correction.getByRole('link', { name: /Rechercher exactement « hebergemen durgense »/ }).click()
+    await page.waitForURL(/exact=1/)
+    expect(page.url()).toContain('commune=01053')
+    // La recherche exacte propose la correction, en lien vers la recherche corrigée.
+    const proposition = page.locator('[data-correction] a')
+    expect(await proposition.innerText()).toMatch(/« hébergement d.urgence »/)
+    await verifierAccessibilite(page)
+    await proposition.click()
+    await page.waitForURL((u) => !u.search.includes('exact=1'))
+    expect(await page.locator('.passerelle-resultat').count()).toBeGreaterThan(0)
+    await page.context().close()
+  })
+
   it('l’endpoint JSON valide ses paramètres et répond 400 en français', async () => {
     const ok = await fetch(`${url}/annuaire/recherche.json?q=CMP&commune=01053`)
     expect(ok.status).toBe(200)

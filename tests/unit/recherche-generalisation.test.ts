@@ -63,7 +63,7 @@ describe.skipIf(!presentes)('généralisation : formulations absentes du jeu pub
     structures = fichier.structures.map((s) => ({ id: s.id, nom: s.nom }))
     moteur = creerMoteurEmbarque({ vocabulaire: vocabulaireParDefaut() })
     await moteur.remplacerTout(documentsDepuisFichier(fichier))
-  })
+  }, 120_000)
 
   /** Structures absentes des 3 premiers résultats pour une saisie dérivée de leur nom. */
   async function manquees(saisie: (nom: string) => string | undefined): Promise<string[]> {

@@ -50,7 +50,7 @@ describe.skipIf(!presentes)('pertinence du moteur embarqué sur les requêtes pu
         `violations d'éligibilité = ${evaluation.eligibility_violations}` +
         manquees.map((m) => `\n  ${m.id} « ${m.texte} » : success@3=${m.succes_a_3}, rr@10=${m.rr_a_10?.toFixed(2) ?? '—'}, premiers=${m.premiers.slice(0, 3).join(', ')}`).join(''),
     )
-  })
+  }, 120_000)
   afterAll(() => {
     vi.useRealTimers()
   })

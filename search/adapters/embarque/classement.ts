@@ -85,6 +85,9 @@ const BONUS_JOIGNABLE = 0.35
 /** Public data·inclusion de l'urgence : une entrée qui ne désigne que lui demande un service joignable maintenant. */
 const PUBLIC_URGENCE = 'personnes-en-situation-durgence'
 
+/** Somme de tous les bonus possibles : borne utilisée pour ne calculer les bonus que des services qui peuvent finir premiers. */
+const BONUS_MAX = BONUS_PROXIMITE.commune + BONUS_ETENDUE[3] + BONUS_NOM + BONUS_PUBLIC.cible + BONUS_JOIGNABLE
+
 /** Poids d'un mot corrigé (1 ou 2 fautes) ou complété, par rapport au mot exact. */
 const POIDS_FAUTE = [1, 0.7, 0.5] as const
 const POIDS_PREFIXE = 0.6
@@ -298,8 +301,24 @@ export class Classeur {
       score: (idx) => cumul[idx]!,
       meilleurs: (k, parmi) => {
         const liste = parmi === 'premiers' ? premiers : notes
-        bonifier(liste)
-        return meilleurs(liste, k, avant)
+        // Les bonus sont bornés (BONUS_MAX) : un service que k autres
+        // devancent de plus que cette borne ne peut pas entrer dans les k
+        // premiers. On ne calcule les bonus que pour les autres (à 10 000
+        // services, une requête large en touche des milliers).
+        const sansBonus = meilleurs(liste, k, avant)
+        const dernier = sansBonus.at(-1)
+        const candidats =
+          dernier === undefined || sansBonus.length < k
+            ? liste
+            : liste.filter(
+                (idx) =>
+                  couverture[idx]! > couverture[dernier]! ||
+                  (couverture[idx] === couverture[dernier] &&
+                    (secondaires[idx]! > secondaires[dernier]! ||
+                      (secondaires[idx] === secondaires[dernier] && cumul[idx]! + BONUS_MAX >= cumul[dernier]!))),
+              )
+        bonifier(candidats)
+        return meilleurs(candidats, k, avant)
       },
     }
   }
@@ -332,7 +351,14 @@ export class Classeur {
       if (termes.size === 0) return undefined
       if (incertain) incertains.push(clause.mot)
       if (corrige) corrections.push({ origine: clause.origine, saisi: clause.mot, corrige })
-      scoresTexte(etat, termes, garder)
+      // Mémorisé comme le texte d'un concept : un mot fréquent (« maison »)
+      // touche des milliers de fiches à 10 000 services.
+      const texte = etat.scoresMemorises(`mot ${cleTermes(termes)}`, () => {
+        const paires: Array<[number, number]> = []
+        scoresTexte(etat, termes, (idx, s) => paires.push([idx, s]))
+        return paires
+      })
+      for (let k = 0; k < texte.idx.length; k++) garder(texte.idx[k]!, texte.score[k]!)
       for (const t of termes.keys()) racines.add(t)
       motsDuNom.push(new Set(termes.keys()))
       return touches
@@ -374,8 +400,7 @@ export class Classeur {
       const frequence = etat.lexique.racines.get(r)
       if (!vocabulaire.estMotVide(m) && frequence !== undefined && frequence <= plafond) termes.set(r, 1)
     }
-    const cle = [...termes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, poids]) => `${r}:${poids}`).join(' ')
-    const texte = etat.scoresMemorises(cle, () => {
+    const texte = etat.scoresMemorises(cleTermes(termes), () => {
       const paires: Array<[number, number]> = []
       scoresTexte(etat, termes, (idx, s) => paires.push([idx, s]), CHAMPS_CONCEPT)
       return paires
@@ -425,7 +450,7 @@ function resoudreMot(etat: Etat, clause: ClauseMot, litteral: boolean): { termes
     const tolerance = fautesToleres(clause.mot)
     const proches = [...etat.lexique.mots.fuzzyGet(clause.mot, tolerance)]
       .filter(([mot]) => fautesEntre(clause.mot, mot) !== undefined)
-      .map(([mot, [frequence, d]]) => ({ mot, frequence, d }))
+      .map(([mot, [compte, d]]) => ({ mot, frequence: compte.n, d }))
       .sort((a, b) => a.d - b.d || b.frequence - a.frequence)
     const meilleure = proches[0]?.d
     corrige = proches[0]?.mot
@@ -437,7 +462,7 @@ function resoudreMot(etat: Etat, clause: ClauseMot, litteral: boolean): { termes
     incertain = termes.size > 0
   }
   if (clause.enCours && clause.mot.length >= 3) {
-    const completions = [...etat.lexique.mots.atPrefix(clause.mot)].sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS)
+    const completions = [...etat.lexique.mots.atPrefix(clause.mot)].sort((a, b) => b[1].n - a[1].n).slice(0, MAX_EXPANSIONS)
     for (const [mot] of completions) {
       const r = racine(mot)
       if (!termes.has(r)) termes.set(r, POIDS_PREFIXE)
@@ -449,6 +474,10 @@ function resoudreMot(etat: Etat, clause: ClauseMot, litteral: boolean): { termes
   }
   return corrige === undefined ? { termes, incertain } : { termes, incertain, corrige }
 }
+
+/** Clé de mémoire d'un ensemble de racines pondérées. */
+const cleTermes = (termes: ReadonlyMap<string, number>) =>
+  [...termes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, poids]) => `${r}:${poids}`).join(' ')
 
 /** Score texte (BM25 par champ, normalisé au meilleur service) pour des racines pondérées. */
 function scoresTexte(

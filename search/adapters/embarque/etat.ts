@@ -111,7 +111,7 @@ export class Etat {
    * modification de l'index, borné en taille.
    */
   private readonly memoire = new Map<string, { idx: Int32Array; score: Float32Array }>()
-  private static readonly MEMOIRE_MAX = 256
+  private static readonly MEMOIRE_MAX = 1024
 
   constructor(private readonly memoriser = true) {}
 
@@ -121,7 +121,10 @@ export class Etat {
     if (!m) {
       const paires = calcul()
       m = { idx: Int32Array.from(paires, (p) => p[0]), score: Float32Array.from(paires, (p) => p[1]) }
-      if (this.memoire.size >= Etat.MEMOIRE_MAX) this.memoire.clear()
+      // Le plus ancien sort (ordre d'insertion de la Map) : vider toute la
+      // mémoire d'un coup faisait tout recalculer dès que le vocabulaire utile
+      // dépassait la borne.
+      if (this.memoire.size >= Etat.MEMOIRE_MAX) this.memoire.delete(this.memoire.keys().next().value!)
       if (this.memoriser) this.memoire.set(cle, m)
     }
     return m
