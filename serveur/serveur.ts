@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 
+import { poserAdresseClient } from '../socle/adresseClient'
 import { envoyerFichier, resoudreFichier } from './fichiersStatiques'
 
 /**
@@ -35,6 +36,7 @@ export function creerServeur(options: OptionsServeur): Server {
   return createServer(async (req, res) => {
     const url = req.url ?? '/'
     entetesDeSecurite(res)
+    poserAdresseClient(req)
     try {
       if (versNext(url)) return await options.next(req, res)
       const route = options.routes?.[url.split('?')[0]!]

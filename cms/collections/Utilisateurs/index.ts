@@ -4,21 +4,26 @@ import { champReserveOperateur, estOperateur } from '../../access/estOperateur'
 import { operateurOuSoiMeme } from '../../access/operateurOuSoiMeme'
 import { configuration } from '../../../socle/configuration'
 import { optionsRoles } from '../../../domaine/acces/roles'
+import { dernierOperateurNonRetrograde, dernierOperateurNonSupprime } from './hooks/dernierOperateur'
+import { connexionReussie, limiterConnexion } from './hooks/limiterConnexion'
+import { motDePasseConforme } from './hooks/motDePasseConforme'
 import { premierCompteOperateur } from './hooks/premierCompteOperateur'
 
 /**
  * Comptes du portail. Seul l'opérateur atteint /admin pour l'instant ; les
  * autres rôles serviront à l'espace connecté. Le premier compte, créé depuis
- * l'écran de premier accès de /admin, devient opérateur : il n'existe aucun
- * mot de passe par défaut.
+ * l'écran de premier accès de /admin avec le code d'installation affiché dans
+ * la console, devient opérateur : il n'existe aucun mot de passe par défaut,
+ * et le dernier opérateur ne peut être ni supprimé ni rétrogradé.
  */
 export const Utilisateurs: CollectionConfig = {
   slug: 'utilisateurs',
   labels: { singular: 'Utilisateur', plural: 'Utilisateurs' },
   auth: {
     tokenExpiration: 8 * 60 * 60,
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Pas de verrouillage de compte (n'importe qui pourrait verrouiller l'opérateur) :
+    // les connexions sont limitées par compte et adresse (hooks/limiterConnexion.ts).
+    maxLoginAttempts: 0,
     // Cookie « Secure » dès que le portail est servi en HTTPS (production derrière le proxy).
     cookies: { sameSite: 'Strict', secure: Boolean(configuration().urlPublique?.startsWith('https:')) },
   },
@@ -31,8 +36,27 @@ export const Utilisateurs: CollectionConfig = {
     delete: estOperateur,
     unlock: estOperateur,
   },
-  hooks: { beforeChange: [premierCompteOperateur] },
+  hooks: {
+    beforeOperation: [limiterConnexion, motDePasseConforme],
+    beforeChange: [premierCompteOperateur, dernierOperateurNonRetrograde],
+    beforeDelete: [dernierOperateurNonSupprime],
+    afterLogin: [connexionReussie],
+  },
   fields: [
+    {
+      name: 'codeInstallation',
+      label: "Code d'installation",
+      type: 'text',
+      // Jamais enregistré : il n'est lu que par le hook du premier compte.
+      virtual: true,
+      admin: {
+        description: 'Affiché dans la console du serveur au démarrage, tant qu’aucun compte n’existe.',
+        // Seulement sur l'écran de premier accès, où personne n'est connecté.
+        condition: (_, __, { user }) => !user,
+        autoComplete: 'off',
+      },
+      access: { read: () => false, update: () => false },
+    },
     { name: 'nom', label: 'Nom affiché', type: 'text' },
     {
       name: 'role',
