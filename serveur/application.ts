@@ -54,6 +54,7 @@ export async function demarrerPortail(): Promise<Portail> {
   process.env.PAYLOAD_SECRET = config.secret
   process.env.PASSERELLE_RACINE = racine
   process.env.PASSERELLE_DONNEES = config.dossierDonnees
+  process.env.PASSERELLE_ENVIRONNEMENT = config.environnement
 
   const payload = await preparerPayload()
   journal(`Base ${config.base.type} prête (migrations appliquées).`)

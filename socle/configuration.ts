@@ -79,6 +79,8 @@ export type Configuration = {
   port: number
   hote: string
   urlPublique?: string
+  /** Cookies de session « Secure » : toujours en production, et dès que l'URL publique est en HTTPS. */
+  cookiesSecurises: boolean
   publicationDelaiMs: number
   /** Amorcer l'annuaire de démonstration (contacts fictifs) : oui par défaut, non en production. */
   annuaireDemo: boolean
@@ -112,7 +114,9 @@ function secretDeDeveloppement(dossierDonnees: string): string {
 }
 
 export function lireConfiguration(env: Record<string, string | undefined> = process.env): Configuration {
-  const resultat = schemaEnvironnement.safeParse(env)
+  // Next pose NODE_ENV=production dans le processus quand il est absent : la racine de composition
+  // transmet l'environnement qu'elle a lu (PASSERELLE_ENVIRONNEMENT) à la copie chargée par l'admin.
+  const resultat = schemaEnvironnement.safeParse({ ...env, NODE_ENV: env.PASSERELLE_ENVIRONNEMENT ?? env.NODE_ENV })
   if (!resultat.success) {
     throw new ErreurConfiguration(
       resultat.error.issues.map((i) => `${i.path.join('.') || 'configuration'} : ${i.message}`),
@@ -131,6 +135,7 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     port: e.PORT,
     hote: e.HOST,
     urlPublique: e.PASSERELLE_URL,
+    cookiesSecurises: e.NODE_ENV === 'production' || Boolean(e.PASSERELLE_URL?.startsWith('https:')),
     publicationDelaiMs: e.PUBLICATION_DELAI_MS,
     annuaireDemo: e.ANNUAIRE_DEMO === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,

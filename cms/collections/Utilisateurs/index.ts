@@ -24,8 +24,8 @@ export const Utilisateurs: CollectionConfig = {
     // Pas de verrouillage de compte (n'importe qui pourrait verrouiller l'opérateur) :
     // les connexions sont limitées par compte et adresse (hooks/limiterConnexion.ts).
     maxLoginAttempts: 0,
-    // Cookie « Secure » dès que le portail est servi en HTTPS (production derrière le proxy).
-    cookies: { sameSite: 'Strict', secure: Boolean(configuration().urlPublique?.startsWith('https:')) },
+    // Cookie « Secure » en production (derrière le proxy TLS), même si PASSERELLE_URL manque.
+    cookies: { sameSite: 'Strict', secure: configuration().cookiesSecurises },
   },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'nom', 'role'], group: 'Administration' },
   access: {
