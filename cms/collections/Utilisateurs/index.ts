@@ -55,7 +55,6 @@ export const Utilisateurs: CollectionConfig = {
         condition: (_, __, { user }) => !user,
         autoComplete: 'off',
       },
-      access: { read: () => false, update: () => false },
     },
     { name: 'nom', label: 'Nom affiché', type: 'text' },
     {
