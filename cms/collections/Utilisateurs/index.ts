@@ -54,6 +54,8 @@ export const Utilisateurs: CollectionConfig = {
         // Seulement sur l'écran de premier accès, où personne n'est connecté.
         condition: (_, __, { user }) => !user,
         autoComplete: 'off',
+        // Payload rend les champs virtuels en lecture seule par défaut.
+        readOnly: false,
       },
     },
     { name: 'nom', label: 'Nom affiché', type: 'text' },
