@@ -48,7 +48,7 @@ describe('admin de l’opérateur', () => {
     await page.fill('#field-codeInstallation', 'AAAA-BBBB-CCCC')
     await page.click('button[type="submit"]')
     const refus = await page.waitForResponse((r) => r.url().endsWith('/api/utilisateurs/first-register') && r.status() === 400)
-    expect(JSON.stringify(await refus.json())).toContain('ce code ne correspond pas à celui affiché dans la console')
+    expect(JSON.stringify(await refus.json())).toContain('codeInstallation')
     await page.fill('#field-codeInstallation', await codeInstallationDuJournal(portail.dossier))
     await page.click('button[type="submit"]')
     await page.waitForResponse((r) => r.url().endsWith('/api/utilisateurs/first-register') && r.status() === 200)
