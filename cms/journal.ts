@@ -1,11 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { EvenementJournal } from '../domaine/journal/evenements'
+import { ENTETE_ADRESSE_CLIENT } from '../socle/adresseClient'
 
-/** En-tête posé par le serveur (serveur/serveur.ts) avec l'adresse du client ; toute valeur venue du client est écrasée. */
-export const ENTETE_ADRESSE = 'x-passerelle-adresse'
-
-export const adresseDe = (req: Pick<PayloadRequest, 'headers'> | undefined) => req?.headers?.get(ENTETE_ADRESSE) ?? null
+/** L'adresse du client posée par le serveur (serveur/serveur.ts), jamais celle qu'un client prétend avoir. */
+export const adresseDe = (req: Pick<PayloadRequest, 'headers'> | undefined) => req?.headers?.get(ENTETE_ADRESSE_CLIENT) ?? null
 
 /**
  * Ajoute une ligne au journal d'audit. Écrit par le serveur seul (les accès le

@@ -973,6 +973,10 @@ export interface Media {
  */
 export interface Utilisateur {
   id: number;
+  /**
+   * Affiché dans la console du serveur au démarrage, tant qu’aucun compte n’existe.
+   */
+  codeInstallation?: string | null;
   nom?: string | null;
   role?: ('operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur') | null;
   poste?: (number | null) | Poste;
@@ -985,8 +989,6 @@ export interface Utilisateur {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -1525,6 +1527,7 @@ export interface MediasSelect<T extends boolean = true> {
  * via the `definition` "utilisateurs_select".
  */
 export interface UtilisateursSelect<T extends boolean = true> {
+  codeInstallation?: T;
   nom?: T;
   role?: T;
   poste?: T;
@@ -1537,8 +1540,6 @@ export interface UtilisateursSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {

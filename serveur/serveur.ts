@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 
-import { ENTETE_ADRESSE } from '../cms/journal'
+import { poserAdresseClient } from '../socle/adresseClient'
 import { verifierCorps } from '../socle/limitesCorps'
 import { envoyerFichier, resoudreFichier, type FichierStatique } from './fichiersStatiques'
 import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politiqueDeSecurite'
@@ -68,7 +68,7 @@ export function creerServeur(options: OptionsServeur): Server {
     // L'adresse réelle du client (proxy de confiance compris), pour le journal d'audit et les
     // limites de débit : établie ici, jamais reprise telle quelle d'un en-tête du client.
     const adresse = adresseClient(req, options.proxy)
-    req.headers[ENTETE_ADRESSE] = adresse
+    poserAdresseClient(req, adresse)
     const admin = versNext(url)
     entetesDeSecurite(res, { https: options.https ?? false, admin })
     const corps = verifierCorps(req.method, url, req.headers)

@@ -120,6 +120,8 @@ export type Configuration = {
   urlPublique?: string
   /** Proxys de confiance (adresses ou réseaux CIDR) : seuls leurs en-têtes X-Forwarded-* sont crus. */
   proxysDeConfiance: string[]
+  /** Cookies de session « Secure » : toujours en production, et dès que l'URL publique est en HTTPS. */
+  cookiesSecurises: boolean
   publicationDelaiMs: number
   /** Amorcer l'annuaire de démonstration (contacts fictifs) : oui par défaut, non en production. */
   annuaireDemo: boolean
@@ -181,6 +183,7 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     hote: e.HOST,
     urlPublique: e.PASSERELLE_URL,
     proxysDeConfiance: e.PASSERELLE_PROXYS,
+    cookiesSecurises: e.NODE_ENV === 'production' || Boolean(e.PASSERELLE_URL?.startsWith('https:')),
     publicationDelaiMs: e.PUBLICATION_DELAI_MS,
     annuaireDemo: (e.ANNUAIRE_DEMO ?? (e.NODE_ENV === 'production' ? 'non' : 'oui')) === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demarrerPortailDeTest, type PortailDeTest } from './demarrerPortail'
 import { lancerNavigateur, ouvrirPage } from './navigateur'
-import { OPERATEUR } from './operateur'
+import { codeInstallationDuJournal, OPERATEUR } from './operateur'
 
 /**
  * L'opérateur dans /admin : création du premier compte, connexion, modification
@@ -35,7 +35,7 @@ async function connecter(page: Page, email: string, motDePasse: string) {
 }
 
 describe('admin de l’opérateur', () => {
-  it('le premier accès à /admin crée le compte opérateur (aucun mot de passe par défaut)', async () => {
+  it("le premier accès à /admin crée le compte opérateur, avec le code d'installation de la console (aucun mot de passe par défaut)", async () => {
     const page = await ouvrirPage(navigateur)
     await page.goto(`${url}/admin`)
     // Tant qu'aucun compte n'existe, /admin présente l'écran de premier accès.
@@ -44,6 +44,12 @@ describe('admin de l’opérateur', () => {
     await page.fill('#field-email', OPERATEUR.email)
     await page.fill('#field-password', OPERATEUR.motDePasse)
     await page.fill('#field-confirm-password', OPERATEUR.motDePasse)
+    // Sans le bon code, l'écran refuse et le dit sur le champ.
+    await page.fill('#field-codeInstallation', 'AAAA-BBBB-CCCC')
+    await page.click('button[type="submit"]')
+    const refus = await page.waitForResponse((r) => r.url().endsWith('/api/utilisateurs/first-register') && r.status() === 400)
+    expect(JSON.stringify(await refus.json())).toContain('codeInstallation')
+    await page.fill('#field-codeInstallation', await codeInstallationDuJournal(portail.dossier))
     await page.click('button[type="submit"]')
     await page.waitForResponse((r) => r.url().endsWith('/api/utilisateurs/first-register') && r.status() === 200)
     await page.waitForSelector('nav')
@@ -56,7 +62,7 @@ describe('admin de l’opérateur', () => {
     const reponse = await fetch(`${url}/api/utilisateurs/first-register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'intrus@example.org', password: 'motdepasse-intrus-1' }),
+      body: JSON.stringify({ email: 'intrus@example.org', password: 'motdepasse-intrus-1', codeInstallation: await codeInstallationDuJournal(portail.dossier) }),
     })
     expect(reponse.status).toBe(403)
   })

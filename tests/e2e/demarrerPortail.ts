@@ -23,10 +23,13 @@ const portLibre = () =>
 
 export type PortailDeTest = { url: string; dossier: string; arreter: () => Promise<void> }
 
+/** Le journal du serveur (sorties standard et d'erreur), gardé dans son dossier de données. */
+export const fichierJournal = (dossier: string) => path.join(dossier, 'serveur.log')
+
 export async function demarrerPortailDeTest(): Promise<PortailDeTest> {
   const dossier = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'))
   const port = await portLibre()
-  const journal = path.join(dossier, 'serveur.log')
+  const journal = fichierJournal(dossier)
   const sortie = createWriteStream(journal)
   const env: NodeJS.ProcessEnv = { ...process.env, PASSERELLE_DONNEES: dossier, PORT: String(port), HOST: '127.0.0.1', PUBLICATION_DELAI_MS: '500' }
   delete env.DATABASE_URL

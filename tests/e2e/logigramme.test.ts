@@ -11,6 +11,7 @@ import { lancerNavigateur, ouvrirPage, surveillerErreurs, verifierAccessibilite 
  * daté, et une modification de l'opérateur qui se retrouve partout.
  */
 const url = inject('urlPortail')
+const dossierDonnees = inject('dossierDonnees')
 let navigateur: Browser
 
 beforeAll(async () => {
@@ -125,7 +126,7 @@ describe('logigramme', () => {
   })
 
   it('l’opérateur modifie une étape : schéma, questionnaire et PDF suivent ; un circuit incohérent est refusé', async () => {
-    const token = await jetonOperateur(url)
+    const token = await jetonOperateur(url, dossierDonnees)
     const entetes = { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }
     const global = (await (await fetch(`${url}/api/globals/logigramme?depth=0`, { headers: entetes })).json()) as {
       etapes: { identifiant: string; titre: string; branches: { vers: string }[] }[]

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
-import { demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 
 /**
  * Règles d'accès : refus par défaut, lecture publique du seul contenu éditorial,
@@ -17,7 +17,7 @@ const compte = (email: string, role: Utilisateur['role']) =>
 
 beforeAll(async () => {
   base = await demarrerBaseDeTest()
-  operateur = await compte('operateur@example.org', 'operateur')
+  operateur = (await creerPremierOperateur(base, { email: 'operateur@example.org', password: 'motdepasse-de-test-1' })) as Utilisateur
   intervenant = await compte('is@example.org', 'intervenant')
   agent = await compte('agent@example.org', 'agent-fsi')
 })

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
-import { demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 
 /** Plaquettes versionnées : une nouvelle version archive l'ancienne, aucune n'est supprimée. */
 let base: BaseDeTest
@@ -23,10 +23,7 @@ const fabriquerPdf = () =>
 beforeAll(async () => {
   PDF = await fabriquerPdf()
   base = await demarrerBaseDeTest()
-  operateur = (await base.payload.create({
-    collection: 'utilisateurs',
-    data: { email: 'operateur@example.org', password: 'motdepasse-de-test-1', role: 'operateur' },
-  })) as Utilisateur
+  operateur = (await creerPremierOperateur(base, { email: 'operateur@example.org', password: 'motdepasse-de-test-1' })) as Utilisateur
 })
 afterAll(async () => base?.fermer())
 

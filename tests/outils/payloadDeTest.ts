@@ -66,3 +66,13 @@ export async function demarrerBaseDeTest(): Promise<BaseDeTest> {
     },
   }
 }
+
+/**
+ * Crée le premier compte comme l'écran de premier accès : avec le code
+ * d'installation que le serveur afficherait dans sa console au démarrage.
+ */
+export async function creerPremierOperateur(base: BaseDeTest, data: { email: string; password: string }) {
+  const { emettreCodeInstallation } = await import('../../socle/codeInstallation')
+  const codeInstallation = emettreCodeInstallation(base.dossier)
+  return base.payload.create({ collection: 'utilisateurs', data: { ...data, codeInstallation } as never })
+}

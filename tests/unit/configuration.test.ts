@@ -43,6 +43,20 @@ describe('configuration', () => {
     expect(existsSync(path.join(donnees, 'secret-developpement.txt'))).toBe(false)
   })
 
+  it('cookies de session « Secure » en production même sans PASSERELLE_URL, et derrière une URL https', () => {
+    const secret = 'x'.repeat(32)
+    // En production, l'URL publique est forcément en https (sinon la configuration est refusée).
+    expect(lire({ NODE_ENV: 'production', PAYLOAD_SECRET: secret, PASSERELLE_URL: 'https://passerelle.example.org' }).cookiesSecurises).toBe(true)
+    expect(lire({ PASSERELLE_URL: 'https://passerelle.example.org' }).cookiesSecurises).toBe(true)
+    expect(lire({}).cookiesSecurises).toBe(false)
+  })
+
+  it("l'environnement transmis par la racine de composition prime sur le NODE_ENV que Next pose dans le processus", () => {
+    const config = lire({ NODE_ENV: 'production', PASSERELLE_ENVIRONNEMENT: 'development' })
+    expect(config.environnement).toBe('development')
+    expect(config.cookiesSecurises).toBe(false)
+  })
+
   it.each([
     [{ PORT: 'trois-mille' }, /PORT : PORT doit être un nombre/],
     [{ PORT: '70000' }, /PORT : PORT doit être compris entre 1 et 65535/],

@@ -10,23 +10,28 @@ import {
   journaliserDeconnexion,
   journaliserSuppression,
 } from './hooks/journaliserCompte'
+import { dernierOperateurNonRetrograde, dernierOperateurNonSupprime } from './hooks/dernierOperateur'
+import { connexionReussie, limiterConnexion } from './hooks/limiterConnexion'
+import { motDePasseConforme } from './hooks/motDePasseConforme'
 import { premierCompteOperateur } from './hooks/premierCompteOperateur'
 
 /**
  * Comptes du portail. Seul l'opérateur atteint /admin pour l'instant ; les
  * autres rôles serviront à l'espace connecté. Le premier compte, créé depuis
- * l'écran de premier accès de /admin, devient opérateur : il n'existe aucun
- * mot de passe par défaut.
+ * l'écran de premier accès de /admin avec le code d'installation affiché dans
+ * la console, devient opérateur : il n'existe aucun mot de passe par défaut,
+ * et le dernier opérateur ne peut être ni supprimé ni rétrogradé.
  */
 export const Utilisateurs: CollectionConfig = {
   slug: 'utilisateurs',
   labels: { singular: 'Utilisateur', plural: 'Utilisateurs' },
   auth: {
     tokenExpiration: 8 * 60 * 60,
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
-    // Cookie « Secure » dès que le portail est servi en HTTPS (production derrière le proxy).
-    cookies: { sameSite: 'Strict', secure: Boolean(configuration().urlPublique?.startsWith('https:')) },
+    // Pas de verrouillage de compte (n'importe qui pourrait verrouiller l'opérateur) :
+    // les connexions sont limitées par compte et adresse (hooks/limiterConnexion.ts).
+    maxLoginAttempts: 0,
+    // Cookie « Secure » en production (derrière le proxy TLS), même si PASSERELLE_URL manque.
+    cookies: { sameSite: 'Strict', secure: configuration().cookiesSecurises },
   },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'nom', 'role'], group: 'Administration' },
   access: {
@@ -38,14 +43,31 @@ export const Utilisateurs: CollectionConfig = {
     unlock: selonPolitique('utilisateurs', 'supprimer'),
   },
   hooks: {
-    beforeChange: [premierCompteOperateur],
+    beforeOperation: [limiterConnexion, motDePasseConforme],
+    beforeChange: [premierCompteOperateur, dernierOperateurNonRetrograde],
+    beforeDelete: [dernierOperateurNonSupprime],
     afterChange: [journaliserChangement],
     afterDelete: [journaliserSuppression],
-    afterLogin: [journaliserConnexion],
+    afterLogin: [connexionReussie, journaliserConnexion],
     afterLogout: [journaliserDeconnexion],
     afterError: [journaliserConnexionRefusee],
   },
   fields: [
+    {
+      name: 'codeInstallation',
+      label: "Code d'installation",
+      type: 'text',
+      // Jamais enregistré : il n'est lu que par le hook du premier compte.
+      virtual: true,
+      admin: {
+        description: 'Affiché dans la console du serveur au démarrage, tant qu’aucun compte n’existe.',
+        // Seulement sur l'écran de premier accès, où personne n'est connecté.
+        condition: (_, __, { user }) => !user,
+        autoComplete: 'off',
+        // Payload rend les champs virtuels en lecture seule par défaut.
+        readOnly: false,
+      },
+    },
     { name: 'nom', label: 'Nom affiché', type: 'text' },
     {
       name: 'role',

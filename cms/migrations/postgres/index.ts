@@ -2,6 +2,7 @@ import * as migration_20261126_070847_init from './20261126_070847_init';
 import * as migration_20261126_071451_logigramme_formation from './20261126_071451_logigramme_formation';
 import * as migration_20261126_072943_plaquettes_versions from './20261126_072943_plaquettes_versions';
 import * as migration_20261126_073533_vocabulaire_recherche from './20261126_073533_vocabulaire_recherche';
+import * as migration_20261203_102736_connexion_sans_verrouillage from './20261203_102736_connexion_sans_verrouillage';
 import * as migration_20261203_103623_journal_audit from './20261203_103623_journal_audit';
 
 export const migrations = [
@@ -26,8 +27,13 @@ export const migrations = [
     name: '20261126_073533_vocabulaire_recherche',
   },
   {
+    up: migration_20261203_102736_connexion_sans_verrouillage.up,
+    down: migration_20261203_102736_connexion_sans_verrouillage.down,
+    name: '20261203_102736_connexion_sans_verrouillage',
+  },
+  {
     up: migration_20261203_103623_journal_audit.up,
     down: migration_20261203_103623_journal_audit.down,
-    name: '20261203_103623_journal_audit'
+    name: '20261203_103623_journal_audit',
   },
 ];
