@@ -14,6 +14,21 @@ export { contexteEligibilite, decrireZone, eligibilite, estEligible, type Eligib
 export { resoudreCommune, suggererCommunes, type SuggestionCommune } from './communes.ts'
 export { fraicheur, type Fraicheur } from './fraicheur.ts'
 export { reindexerAvecProgression } from './reindexation.ts'
+export { examinerRecherche, normaliserRecherche, type ExamenRecherche, type RaisonRefus } from './retour/examen.ts'
+export {
+  compteRechercheSansResultat,
+  FENETRE_JOURS,
+  motifRechercheSansResultat,
+  NOMBRE_AFFICHE,
+  plusFrequentes,
+  premierJourConserve,
+  RETENTION_JOURS,
+  signalementRecherche,
+  type CompteRechercheSansResultat,
+  type MotifRechercheSansResultat,
+  type RechercheSansResultatFrequente,
+  type SignalementRecherche,
+} from './retour/contrat.ts'
 export {
   entreesPourReferentiel,
   ErreurVocabulaire,
