@@ -70,3 +70,48 @@ export function calculerFacettes(documents: Iterable<DocumentService>): Facettes
 }
 
 export const facettesVides = (): Facettes => facettesDepuisComptes({})
+
+// ---------------------------------------------------------------------------
+// Comptage rapide pour le moteur embarqué
+// ---------------------------------------------------------------------------
+
+/**
+ * À 10 000 services, une requête large a des milliers de résultats : compter
+ * leurs facettes dans des tables de chaînes coûtait plus que le classement.
+ * Chaque (dimension, code) reçoit un numéro une fois pour toutes ; un service
+ * garde la liste des numéros de ses facettes (calculée à l'indexation), et le
+ * comptage se fait dans un tableau d'entiers.
+ */
+const DIMENSIONS = Object.keys(LIBELLES) as (keyof Facettes)[]
+const numeros = new Map<string, number>()
+const valeursNumerotees: Array<{ dimension: keyof Facettes; code: string }> = []
+
+function numero(dimension: keyof Facettes, code: string): number {
+  const cle = `${dimension}\u0000${code}`
+  let n = numeros.get(cle)
+  if (n === undefined) {
+    n = valeursNumerotees.length
+    numeros.set(cle, n)
+    valeursNumerotees.push({ dimension, code })
+  }
+  return n
+}
+
+/** Numéros des facettes d'un document, à garder avec lui dans l'index. */
+export function numerosDeFacettes(doc: DocumentService): Uint32Array {
+  const codes = codesDeFacettes(doc)
+  return Uint32Array.from(DIMENSIONS.flatMap((d) => codes[d].map((c) => numero(d, c))))
+}
+
+/** Facettes de documents donnés par leurs numéros de facettes (même résultat que `calculerFacettes`). */
+export function facettesDepuisNumeros(listes: Iterable<Uint32Array>): Facettes {
+  const comptes = new Int32Array(valeursNumerotees.length)
+  for (const liste of listes) for (let i = 0; i < liste.length; i++) comptes[liste[i]!]!++
+  const parDimension: Partial<Record<keyof Facettes, Record<string, number>>> = {}
+  comptes.forEach((nombre, n) => {
+    if (nombre === 0) return
+    const { dimension, code } = valeursNumerotees[n]!
+    ;(parDimension[dimension] ??= {})[code] = nombre
+  })
+  return facettesDepuisComptes(parDimension)
+}

@@ -12,6 +12,21 @@ export * from './port.ts'
 export { documentDepuisDataInclusion, documentsDepuisFichier } from './document.ts'
 export { suggererCommunes, type SuggestionCommune } from './communes.ts'
 export { reindexerAvecProgression } from './reindexation.ts'
+export { examinerRecherche, normaliserRecherche, type ExamenRecherche, type RaisonRefus } from './retour/examen.ts'
+export {
+  compteRechercheSansResultat,
+  FENETRE_JOURS,
+  motifRechercheSansResultat,
+  NOMBRE_AFFICHE,
+  plusFrequentes,
+  premierJourConserve,
+  RETENTION_JOURS,
+  signalementRecherche,
+  type CompteRechercheSansResultat,
+  type MotifRechercheSansResultat,
+  type RechercheSansResultatFrequente,
+  type SignalementRecherche,
+} from './retour/contrat.ts'
 export {
   entreesPourReferentiel,
   ErreurVocabulaire,

@@ -24,7 +24,8 @@ function heureDeParis(instant: Date): Date {
 /** « 14 h 30 » d'une date « locale » de ce module. */
 const heure = (d: Date) => heureEnMots(`${d.getHours()}:${d.getMinutes()}`)
 
-function analyser(horaires: string | null | undefined) {
+/** Horaires OpenStreetMap analysés (jours fériés de France compris) ; undefined s'ils sont absents ou illisibles. */
+export function analyserHoraires(horaires: string | null | undefined) {
   if (!horaires) return undefined
   try {
     return new opening_hours(horaires, LIEU as never, { locale: 'fr' } as never)
@@ -43,11 +44,14 @@ function quand(reference: Date, d: Date): string {
   return ecart < 6 ? `${NOMS_JOURS[d.getDay()]} à ${heure(d)}` : `le ${d.getDate() === 1 ? '1er' : d.getDate()} ${NOMS_MOIS[d.getMonth()]} à ${heure(d)}`
 }
 
+/** Ouvert à cet instant, lu à l'heure de Paris ? */
+export const ouvertA = (oh: opening_hours, instant: Date): boolean => oh.getState(heureDeParis(instant))
+
 export type EtatOuverture = { ouvert: boolean; texte: string }
 
 /** « Ouvert aujourd'hui jusqu'à 17 h » ; undefined si les horaires sont absents ou illisibles. */
 export function etatOuverture(horaires: string | null | undefined, maintenant: Date): EtatOuverture | undefined {
-  const oh = analyser(horaires)
+  const oh = analyserHoraires(horaires)
   if (!oh) return undefined
   const ici = heureDeParis(maintenant)
   const ouvert = oh.getState(ici)
@@ -62,7 +66,7 @@ export function etatOuverture(horaires: string | null | undefined, maintenant: D
 
 /** Horaires de la semaine, jour par jour : « lundi : 8 h 30 – 12 h, 13 h 30 – 17 h ». */
 export function horairesDeLaSemaine(horaires: string | null | undefined): { jour: string; plages: string }[] | undefined {
-  const oh = analyser(horaires)
+  const oh = analyserHoraires(horaires)
   if (!oh) return undefined
   // Une semaine sans jour férié en France (lundi 7 au dimanche 13 juin 2027) sert de référence.
   const lignes: { jour: string; plages: string }[] = []

@@ -1,6 +1,6 @@
 import { comprendre, correctionDeLaSaisie, resumeComprehension } from '../comprehension.ts'
 import { contexteEligibilite, eligibilite, niveauCouverture, type ContexteEligibilite } from '../../domaine/territoire/index.ts'
-import { calculerFacettes } from '../facettes.ts'
+import { facettesDepuisNumeros, facettesVides } from '../facettes.ts'
 import { fraicheur } from '../../domaine/annuaire/fraicheur.ts'
 import { Joignabilite } from '../joignable.ts'
 import {
@@ -207,7 +207,7 @@ export class MoteurEmbarque implements MoteurRecherche {
         resultats: page.map((idx) => versResultat(idx, 0, true, vide)),
         total: tous.length,
         suggestions: [],
-        facettes: calculerFacettes(tous.map(doc)),
+        facettes: facettesDepuisNumeros(tous.map((idx) => etat.internes[idx]!.facettes)),
         commune,
         comprehension,
         correction,
@@ -222,7 +222,7 @@ export class MoteurEmbarque implements MoteurRecherche {
         resultats: [],
         total: 0,
         suggestions: c.meilleurs(NOMBRE_SUGGESTIONS, 'tous').map((idx) => versResultat(idx, c.score(idx), false, c.racines)),
-        facettes: calculerFacettes([]),
+        facettes: facettesVides(),
         commune,
         comprehension,
         correction,
@@ -234,7 +234,7 @@ export class MoteurEmbarque implements MoteurRecherche {
       resultats: page.map((idx) => versResultat(idx, c.score(idx), true, c.racines)),
       total: c.premiers.length,
       suggestions: [],
-      facettes: calculerFacettes(c.premiers.map((idx) => etat.internes[idx]!.doc)),
+      facettes: facettesDepuisNumeros(c.premiers.map((idx) => etat.internes[idx]!.facettes)),
       commune,
       comprehension,
       correction,

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch'
 
 import { codeCommuneActuel, natureDuCode } from '../../../domaine/territoire/index.ts'
 import { communesCitees } from '../../communes.ts'
+import { numerosDeFacettes } from '../../facettes.ts'
 import { LexiqueAnnuaire, textesDuService, type TextesService } from '../../lexique.ts'
 import type { DocumentService } from '../../port.ts'
 import { estMotVideFrancais, mots, racine } from '../../texte.ts'
@@ -50,6 +51,8 @@ export type Interne = {
   mots: string[]
   /** Racines du nom du service et de celui de sa structure (bonus de nom). */
   racinesNom: Set<string>
+  /** Numéros de ses facettes (search/facettes.ts), pour compter vite celles des résultats. */
+  facettes: Uint32Array
 }
 
 type Postings = Map<string, Set<number>>
@@ -158,6 +161,7 @@ export class Etat {
       etendue: etendueDe(doc.zone_eligibilite),
       mots: motsIndexes,
       racinesNom: new Set(mots(`${doc.nom} ${doc.structure_nom}`).map(racine)),
+      facettes: numerosDeFacettes(doc),
     }
     this.internes.push(interne)
     this.idxParId.set(doc.id, idx)
