@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'astro'
 
-import { ligneErreur } from '../socle/journal'
+import { ligneErreur } from '../socle/journauxCaviardes'
 
 /**
  * Une erreur pendant le rendu d'une page à la demande : le journal ne reçoit que

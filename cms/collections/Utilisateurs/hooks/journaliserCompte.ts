@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionAfterErrorHook, CollectionAfterLoginHook, CollectionAfterLogoutHook } from 'payload'
 
 import { changementsDeCompte, cible } from '../../../../domaine/journal/evenements'
-import { journaliser } from '../../../journal'
+import { journaliser } from '../../../journalAudit'
 
 /** Ce qui arrive aux comptes va au journal d'audit : identifiants seulement, jamais d'adresse électronique ni de mot de passe. */
 export const journaliserConnexion: CollectionAfterLoginHook = async ({ req, user }) => {
