@@ -3,7 +3,7 @@ import { sql as sqlSqlite } from '@payloadcms/db-sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
-import { demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 
 /**
  * Journal d'audit des comptes : chaque connexion, création, changement de rôle
@@ -23,7 +23,8 @@ const lignes = async () => (await base.payload.find({ collection: 'journal', pag
 
 beforeAll(async () => {
   base = await demarrerBaseDeTest()
-  operateur = await compte('operateur-journal@example.org', 'operateur')
+  // Le premier compte se crée avec le code d'installation, comme sur l'écran de premier accès.
+  operateur = (await creerPremierOperateur(base, { email: 'operateur-journal@example.org', password: MOT_DE_PASSE })) as Utilisateur
   coordination = await compte('coordination-journal@example.org', 'coordination')
   agent = await compte('agent-journal@example.org', 'agent-fsi')
 })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
-import { demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 
 /** Les adresses saisies dans l'admin deviennent des liens du portail : http(s) seulement, rien de perdu en cas de refus. */
 let base: BaseDeTest
@@ -9,10 +9,7 @@ let operateur: Utilisateur
 
 beforeAll(async () => {
   base = await demarrerBaseDeTest()
-  operateur = (await base.payload.create({
-    collection: 'utilisateurs',
-    data: { email: 'operateur@example.org', password: 'motdepasse-de-test-1', role: 'operateur' },
-  })) as Utilisateur
+  operateur = (await creerPremierOperateur(base, { email: 'operateur@example.org', password: 'motdepasse-de-test-1' })) as Utilisateur
 })
 afterAll(async () => base?.fermer())
 
