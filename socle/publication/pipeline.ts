@@ -206,7 +206,15 @@ export function constructeurAstro(racine: string, env: NodeJS.ProcessEnv): Const
       if (!existsSync(astro)) return rejeter(new Error('astro introuvable : lancez « npm install »'))
       const enfant = spawn(process.execPath, [astro, 'build', '--silent'], {
         cwd: racine,
-        env: { ...env, PASSERELLE_SORTIE: sortie, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...env,
+          PASSERELLE_SORTIE: sortie,
+          // NODE_ENV=production n'est ici qu'un mode de construction : l'environnement voulu
+          // (développement, test, production) reste celui de l'appelant, pour les règles de configuration.
+          PASSERELLE_ENVIRONNEMENT: env.PASSERELLE_ENVIRONNEMENT ?? env.NODE_ENV ?? 'development',
+          NODE_ENV: 'production',
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
       let journal = ''
