@@ -1,4 +1,4 @@
-import { natureDuCode, RE_CODE_COMMUNE, RE_CODE_DEPARTEMENT, RE_SIREN_EPCI, type NatureCode } from '../../content/territoire/codes'
+import { natureDuCode, RE_CODE_COMMUNE, type NatureCode } from '../../content/territoire/codes'
 import { codeCommuneActuel, departementParCode, epciParSiren } from '../../content/territoire/geographie'
 
 export { CODES_FRANCE, natureDuCode, RE_CODE_COMMUNE, RE_CODE_DEPARTEMENT, RE_CODE_POSTAL, RE_SIREN_EPCI, type NatureCode } from '../../content/territoire/codes'
@@ -44,6 +44,3 @@ export function problemeCodeDeZone(code: string, natures: readonly NatureCode[] 
 
 /** Code INSEE de commune bien formé et réel (actuel ou ancien). */
 export const codeCommuneReel = (code: string) => RE_CODE_COMMUNE.test(code) && Boolean(codeCommuneActuel(code))
-
-// Formes seules, pour les validateurs qui doivent répondre sans charger la géographie.
-export const formes = { commune: RE_CODE_COMMUNE, epci: RE_SIREN_EPCI, departement: RE_CODE_DEPARTEMENT }
