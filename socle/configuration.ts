@@ -74,6 +74,22 @@ const schemaEnvironnement = z
     ANNUAIRE_DEMO: z.enum(['oui', 'non'], { error: 'ANNUAIRE_DEMO doit valoir « oui » ou « non ».' }).optional(),
     MEILI_URL: z.url({ error: 'MEILI_URL doit être une URL (http://meilisearch:7700).' }).optional(),
     MEILI_MASTER_KEY: secret('MEILI_MASTER_KEY'),
+    // Sessions de l'espace connecté et de l'admin (un seul mécanisme) : expirations d'inactivité et absolue.
+    SESSION_INACTIVITE_MINUTES: z.coerce
+      .number({ error: 'SESSION_INACTIVITE_MINUTES doit être un nombre de minutes.' })
+      .int('SESSION_INACTIVITE_MINUTES doit être un nombre entier de minutes.')
+      .min(1, 'SESSION_INACTIVITE_MINUTES doit valoir au moins 1 minute.')
+      .max(24 * 60, 'SESSION_INACTIVITE_MINUTES ne peut dépasser 1440 (24 heures).')
+      .default(30),
+    SESSION_DUREE_MAX_HEURES: z.coerce
+      .number({ error: 'SESSION_DUREE_MAX_HEURES doit être un nombre d’heures.' })
+      .positive('SESSION_DUREE_MAX_HEURES doit être positive.')
+      .max(7 * 24, 'SESSION_DUREE_MAX_HEURES ne peut dépasser 168 (une semaine).')
+      .default(12),
+    // « connecte » : toute page du portail, statique ou non, exige une session (portail hébergé hors de l'intranet de l'État).
+    PORTAIL_ACCES: z
+      .enum(['ouvert', 'connecte'], { error: 'PORTAIL_ACCES doit valoir « ouvert » (intranet de l’État) ou « connecte » (toute page exige une session).' })
+      .default('ouvert'),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && VALEUR_D_EXEMPLE.test(env.DATABASE_URL)) {
@@ -126,6 +142,10 @@ export type Configuration = {
   /** Amorcer l'annuaire de démonstration (contacts fictifs) : oui par défaut, non en production. */
   annuaireDemo: boolean
   meilisearch?: { url: string; cle?: string }
+  /** Expirations des sessions, en millisecondes. */
+  sessions: { inactiviteMs: number; absolueMs: number }
+  /** « connecte » : tout le portail derrière la connexion. */
+  portailAcces: 'ouvert' | 'connecte'
 }
 
 export class ErreurConfiguration extends Error {
@@ -187,6 +207,8 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     publicationDelaiMs: e.PUBLICATION_DELAI_MS,
     annuaireDemo: (e.ANNUAIRE_DEMO ?? (e.NODE_ENV === 'production' ? 'non' : 'oui')) === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,
+    sessions: { inactiviteMs: e.SESSION_INACTIVITE_MINUTES * 60_000, absolueMs: Math.round(e.SESSION_DUREE_MAX_HEURES * 3_600_000) },
+    portailAcces: e.PORTAIL_ACCES,
   }
 }
 
