@@ -1,0 +1,82 @@
+export const prerender = false
+
+import type { APIRoute } from 'astro'
+
+import { ouvrirSession } from '../../../../cms/auth/sessions'
+import { journaliser } from '../../../../cms/journalAudit'
+import type { Utilisateur } from '../../../../cms/payload-types'
+import { secondFacteurExige } from '../../../../domaine/acces/second-facteur'
+import { cible } from '../../../../domaine/journal/evenements'
+import { configuration } from '../../../../socle/configuration'
+import { ErreurProConnect, terminerConnexion, type IdentiteProConnect } from '../../../../socle/proconnect'
+import { payload } from '../../../lib/cms'
+import { poserJetonDeconnexion, retirerEtat, type MessageProConnect } from '../../../lib/proconnect'
+
+/**
+ * Retour de ProConnect : vérifie la réponse (state, code, PKCE, nonce), puis
+ * retrouve le compte invité par son adresse électronique. Pas de compte, ou un
+ * compte suspendu : le même message, qui ne dit pas lequel ; aucun compte n'est
+ * jamais créé ici (pas d'inscription libre). Sinon la session s'ouvre ; le
+ * second facteur est acquis si ProConnect atteste une authentification
+ * multi-facteur, sinon un rôle qui l'exige passe par /connexion/second-facteur.
+ */
+const SANS_CACHE = { 'Cache-Control': 'no-store' }
+const versConnexion = (cle: MessageProConnect) => new Response(null, { status: 303, headers: { Location: `/connexion?proconnect=${cle}`, ...SANS_CACHE } })
+
+const MESSAGE_DU_MOTIF: Record<ErreurProConnect['motif'], MessageProConnect> = {
+  'etat-expire': 'expire',
+  'refus-fournisseur': 'annule',
+  'reponse-invalide': 'echec',
+  'adresse-absente': 'echec',
+  'fournisseur-injoignable': 'indisponible',
+}
+
+/** Un compte suspendu ne se connecte pas (champ `suspendu` de la collection, écrit par la session principale). */
+const suspendu = (u: Utilisateur) => (u as Utilisateur & { suspendu?: boolean | null }).suspendu === true
+
+export const GET: APIRoute = async ({ url, cookies, request, locals, clientAddress }) => {
+  const config = configuration()
+  if (!config.proconnect) return new Response('Page introuvable', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  const p = await payload()
+  // Le serveur donne l'adresse réelle du poste (proxy de confiance) ; Astro seul ne verrait que le proxy.
+  const adresse = locals.adresseClient ?? clientAddress
+  const refuser = async (cle: MessageProConnect, utilisateur?: Utilisateur) => {
+    await journaliser(p, { action: 'connexion-refusee', acteur: null, cible: utilisateur ? cible('utilisateurs', utilisateur.id) : null, adresse })
+    return versConnexion(cle)
+  }
+
+  const etat = retirerEtat(cookies, config)
+  if (!etat) return refuser('expire')
+
+  let identite: IdentiteProConnect
+  try {
+    identite = await terminerConnexion(config.proconnect, url, etat)
+  } catch (erreur) {
+    if (erreur instanceof ErreurProConnect) return refuser(MESSAGE_DU_MOTIF[erreur.motif])
+    throw erreur
+  }
+
+  const [utilisateur] = (
+    await p.find({ collection: 'utilisateurs', where: { email: { equals: identite.email } }, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+  ).docs as Utilisateur[]
+  if (!utilisateur || suspendu(utilisateur)) return refuser('sans-compte', utilisateur)
+
+  const { cookie } = await ouvrirSession(p, {
+    utilisateur: utilisateur.id,
+    secondFacteur: identite.mfa,
+    methode: 'proconnect',
+    appareil: request.headers.get('user-agent')?.slice(0, 200) || undefined,
+    adresse,
+  })
+  await journaliser(p, { action: 'connexion', acteur: utilisateur.id, cible: cible('utilisateurs', utilisateur.id), adresse })
+  poserJetonDeconnexion(cookies, config, identite.idToken)
+
+  const destination = etat.destination ?? '/espace'
+  const suite =
+    secondFacteurExige(utilisateur.role) && !identite.mfa
+      ? `/connexion/second-facteur${etat.destination ? `?retour=${encodeURIComponent(etat.destination)}` : ''}`
+      : destination
+  const reponse = new Response(null, { status: 303, headers: { Location: suite, ...SANS_CACHE } })
+  reponse.headers.append('Set-Cookie', cookie)
+  return reponse
+}
