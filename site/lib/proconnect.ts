@@ -1,5 +1,3 @@
-import type { AstroCookies } from 'astro'
-
 import type { Configuration } from '../../socle/configuration'
 import { ouvrirEtat, scellerEtat, type EtatConnexion } from '../../socle/proconnect'
 
@@ -30,31 +28,43 @@ export function destinationSure(valeur: string | null | undefined): string | und
   return valeur
 }
 
-const reglages = (config: Pick<Configuration, 'cookiesSecurises'>) => ({ httpOnly: true, secure: config.cookiesSecurises, sameSite: 'lax' as const })
-
-export function poserEtat(cookies: AstroCookies, config: Pick<Configuration, 'cookiesSecurises' | 'secret'>, etat: EtatPortail) {
-  // SameSite=Lax et non Strict : le retour est une navigation venue du site de ProConnect.
-  cookies.set(COOKIE_ETAT, scellerEtat(etat, config.secret), { ...reglages(config), path: CHEMIN_ETAT, maxAge: Math.max(1, Math.round((etat.expire - Date.now()) / 1000)) })
+/** Un cookie HttpOnly, SameSite=Lax (le retour est une navigation venue du site de ProConnect), Secure en production. */
+function cookie(nom: string, valeur: string, { chemin, secondes, secure }: { chemin: string; secondes: number; secure: boolean }): string {
+  return `${nom}=${valeur}; Path=${chemin}; Max-Age=${secondes}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
 }
 
-/** Lit et efface l'état : il ne sert qu'une fois. */
-export function retirerEtat(cookies: AstroCookies, config: Pick<Configuration, 'secret'>): EtatPortail | undefined {
-  const etat = ouvrirEtat<EtatPortail>(cookies.get(COOKIE_ETAT)?.value, config.secret)
-  cookies.delete(COOKIE_ETAT, { path: CHEMIN_ETAT })
-  return etat
+/** La valeur d'un cookie de la requête (les nôtres sont en base64url : rien à décoder). */
+export function lireCookie(request: Request, nom: string): string | undefined {
+  for (const morceau of (request.headers.get('cookie') ?? '').split(';')) {
+    const i = morceau.indexOf('=')
+    if (i > 0 && morceau.slice(0, i).trim() === nom) return morceau.slice(i + 1).trim()
+  }
+  return undefined
 }
 
-export function poserJetonDeconnexion(cookies: AstroCookies, config: Pick<Configuration, 'cookiesSecurises' | 'secret'>, idToken: string) {
-  const expire = Date.now() + DUREE_DECONNEXION_SECONDES * 1000
-  cookies.set(COOKIE_DECONNEXION, scellerEtat({ idToken, expire }, config.secret), { ...reglages(config), path: '/', maxAge: DUREE_DECONNEXION_SECONDES })
-}
+/** Set-Cookie de l'état, le temps de l'aller-retour chez ProConnect. */
+export const cookieEtat = (config: Pick<Configuration, 'cookiesSecurises' | 'secret'>, etat: EtatPortail) =>
+  cookie(COOKIE_ETAT, scellerEtat(etat, config.secret), {
+    chemin: CHEMIN_ETAT,
+    secondes: Math.max(1, Math.round((etat.expire - Date.now()) / 1000)),
+    secure: config.cookiesSecurises,
+  })
+
+/** L'état de la requête (il ne sert qu'une fois : `effacerEtat` l'accompagne toujours). */
+export const lireEtat = (request: Request, config: Pick<Configuration, 'secret'>) => ouvrirEtat<EtatPortail>(lireCookie(request, COOKIE_ETAT), config.secret)
+export const effacerEtat = (config: Pick<Configuration, 'cookiesSecurises'>) => cookie(COOKIE_ETAT, '', { chemin: CHEMIN_ETAT, secondes: 0, secure: config.cookiesSecurises })
+
+export const cookieDeconnexion = (config: Pick<Configuration, 'cookiesSecurises' | 'secret'>, idToken: string) =>
+  cookie(COOKIE_DECONNEXION, scellerEtat({ idToken, expire: Date.now() + DUREE_DECONNEXION_SECONDES * 1000 }, config.secret), {
+    chemin: '/',
+    secondes: DUREE_DECONNEXION_SECONDES,
+    secure: config.cookiesSecurises,
+  })
 
 /** Pour /deconnexion : l'ID token à présenter à ProConnect (`urlDeconnexion` de socle/proconnect.ts), s'il y en a un. */
-export function retirerJetonDeconnexion(cookies: AstroCookies, config: Pick<Configuration, 'secret'>): string | undefined {
-  const valeur = ouvrirEtat<{ idToken: string; expire: number }>(cookies.get(COOKIE_DECONNEXION)?.value, config.secret)
-  cookies.delete(COOKIE_DECONNEXION, { path: '/' })
-  return valeur?.idToken
-}
+export const lireJetonDeconnexion = (request: Request, config: Pick<Configuration, 'secret'>) =>
+  ouvrirEtat<{ idToken: string; expire: number }>(lireCookie(request, COOKIE_DECONNEXION), config.secret)?.idToken
+export const effacerJetonDeconnexion = (config: Pick<Configuration, 'cookiesSecurises'>) => cookie(COOKIE_DECONNEXION, '', { chemin: '/', secondes: 0, secure: config.cookiesSecurises })
 
 /** Messages de /connexion après un retour de ProConnect (`/connexion?proconnect=<clé>`). */
 export const MESSAGES_PROCONNECT = {

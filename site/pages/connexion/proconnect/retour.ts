@@ -10,7 +10,7 @@ import { cible } from '../../../../domaine/journal/evenements'
 import { configuration } from '../../../../socle/configuration'
 import { ErreurProConnect, terminerConnexion, type IdentiteProConnect } from '../../../../socle/proconnect'
 import { payload } from '../../../lib/cms'
-import { poserJetonDeconnexion, retirerEtat, type MessageProConnect } from '../../../lib/proconnect'
+import { cookieDeconnexion, effacerEtat, lireEtat, type MessageProConnect } from '../../../lib/proconnect'
 
 /**
  * Retour de ProConnect : vérifie la réponse (state, code, PKCE, nonce), puis
@@ -20,8 +20,12 @@ import { poserJetonDeconnexion, retirerEtat, type MessageProConnect } from '../.
  * second facteur est acquis si ProConnect atteste une authentification
  * multi-facteur, sinon un rôle qui l'exige passe par /connexion/second-facteur.
  */
-const SANS_CACHE = { 'Cache-Control': 'no-store' }
-const versConnexion = (cle: MessageProConnect) => new Response(null, { status: 303, headers: { Location: `/connexion?proconnect=${cle}`, ...SANS_CACHE } })
+/** Redirection 303, sans cache, avec ses cookies (l'état est toujours effacé : il ne sert qu'une fois). */
+function rediriger(location: string, cookies: string[]): Response {
+  const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' })
+  for (const c of cookies) headers.append('Set-Cookie', c)
+  return new Response(null, { status: 303, headers })
+}
 
 const MESSAGE_DU_MOTIF: Record<ErreurProConnect['motif'], MessageProConnect> = {
   'etat-expire': 'expire',
@@ -34,18 +38,19 @@ const MESSAGE_DU_MOTIF: Record<ErreurProConnect['motif'], MessageProConnect> = {
 /** Un compte suspendu ne se connecte pas (champ `suspendu` de la collection, écrit par la session principale). */
 const suspendu = (u: Utilisateur) => (u as Utilisateur & { suspendu?: boolean | null }).suspendu === true
 
-export const GET: APIRoute = async ({ url, cookies, request, locals, clientAddress }) => {
+export const GET: APIRoute = async (contexte) => {
+  const { url, request, locals } = contexte
   const config = configuration()
   if (!config.proconnect) return new Response('Page introuvable', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const p = await payload()
   // Le serveur donne l'adresse réelle du poste (proxy de confiance) ; Astro seul ne verrait que le proxy.
-  const adresse = locals.adresseClient ?? clientAddress
+  const adresse = locals.adresseClient ?? contexte.clientAddress
   const refuser = async (cle: MessageProConnect, utilisateur?: Utilisateur) => {
     await journaliser(p, { action: 'connexion-refusee', acteur: null, cible: utilisateur ? cible('utilisateurs', utilisateur.id) : null, adresse })
-    return versConnexion(cle)
+    return rediriger(`/connexion?proconnect=${cle}`, [effacerEtat(config)])
   }
 
-  const etat = retirerEtat(cookies, config)
+  const etat = lireEtat(request, config)
   if (!etat) return refuser('expire')
 
   let identite: IdentiteProConnect
@@ -57,7 +62,7 @@ export const GET: APIRoute = async ({ url, cookies, request, locals, clientAddre
   }
 
   const [utilisateur] = (
-    await p.find({ collection: 'utilisateurs', where: { email: { equals: identite.email } }, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+    await p.find({ collection: 'utilisateurs', where: { email: { equals: identite.email } }, limit: 1, depth: 0, overrideAccess: true })
   ).docs as Utilisateur[]
   if (!utilisateur || suspendu(utilisateur)) return refuser('sans-compte', utilisateur)
 
@@ -69,14 +74,11 @@ export const GET: APIRoute = async ({ url, cookies, request, locals, clientAddre
     adresse,
   })
   await journaliser(p, { action: 'connexion', acteur: utilisateur.id, cible: cible('utilisateurs', utilisateur.id), adresse })
-  poserJetonDeconnexion(cookies, config, identite.idToken)
 
   const destination = etat.destination ?? '/espace'
   const suite =
     secondFacteurExige(utilisateur.role) && !identite.mfa
       ? `/connexion/second-facteur${etat.destination ? `?retour=${encodeURIComponent(etat.destination)}` : ''}`
       : destination
-  const reponse = new Response(null, { status: 303, headers: { Location: suite, ...SANS_CACHE } })
-  reponse.headers.append('Set-Cookie', cookie)
-  return reponse
+  return rediriger(suite, [effacerEtat(config), cookie, cookieDeconnexion(config, identite.idToken)])
 }
