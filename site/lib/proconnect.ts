@@ -1,5 +1,7 @@
 import type { Configuration } from '../../socle/configuration'
-import { ouvrirEtat, scellerEtat, type EtatConnexion } from '../../socle/proconnect'
+import { randomBytes } from 'node:crypto'
+
+import { ErreurProConnect, ouvrirEtat, scellerEtat, urlDeconnexion, type EtatConnexion } from '../../socle/proconnect'
 
 /**
  * Ce que les routes ProConnect du portail partagent : noms et réglages des
@@ -66,6 +68,54 @@ export const lireJetonDeconnexion = (request: Request, config: Pick<Configuratio
   ouvrirEtat<{ idToken: string; expire: number }>(lireCookie(request, COOKIE_DECONNEXION), config.secret)?.idToken
 export const effacerJetonDeconnexion = (config: Pick<Configuration, 'cookiesSecurises'>) => cookie(COOKIE_DECONNEXION, '', { chemin: '/', secondes: 0, secure: config.cookiesSecurises })
 
+// ---------------------------------------------------------------------------
+// Déconnexion chez ProConnect (exigée par ProConnect : la session du fournisseur
+// et celle de l'administration d'origine se ferment aussi)
+
+/** Cookie du state de déconnexion, vérifié au retour de ProConnect. */
+const COOKIE_SORTIE = 'passerelle_proconnect_sortie'
+export const CHEMIN_FIN_DECONNEXION = '/deconnexion/proconnect'
+
+/** L'adresse où ProConnect renvoie après la déconnexion, à déclarer à ProConnect (post_logout_redirect_uri). */
+export const adresseFinDeconnexion = (config: Pick<Configuration, 'urlPublique'>, url: URL) => new URL(CHEMIN_FIN_DECONNEXION, config.urlPublique ?? url.origin).href
+
+/**
+ * Pour /deconnexion, APRÈS la révocation de la session du portail : si la
+ * session venait de ProConnect, la redirection (303) vers sa page de
+ * déconnexion, avec les cookies à poser. `undefined` sinon, ou si ProConnect ne
+ * répond pas (la déconnexion du portail reste faite).
+ */
+export async function sortieProConnect(
+  request: Request,
+  config: Pick<Configuration, 'proconnect' | 'urlPublique' | 'cookiesSecurises' | 'secret'>,
+): Promise<{ location: string; cookies: string[] } | undefined> {
+  const idToken = lireJetonDeconnexion(request, config)
+  if (!config.proconnect || !idToken) return undefined
+  const state = randomBytes(32).toString('base64url')
+  try {
+    const sortie = await urlDeconnexion(config.proconnect, { idToken, urlApres: adresseFinDeconnexion(config, new URL(request.url)), state })
+    if (!sortie) return undefined
+    const expire = Date.now() + 10 * 60 * 1000
+    return {
+      location: sortie.url.href,
+      cookies: [
+        effacerJetonDeconnexion(config),
+        cookie(COOKIE_SORTIE, scellerEtat({ state, expire }, config.secret), { chemin: CHEMIN_FIN_DECONNEXION, secondes: 600, secure: config.cookiesSecurises }),
+      ],
+    }
+  } catch (erreur) {
+    if (erreur instanceof ErreurProConnect) return undefined
+    throw erreur
+  }
+}
+
+/** Au retour de ProConnect après la déconnexion : le state est-il celui de cette déconnexion ? Et le cookie à effacer. */
+export function finDeSortie(request: Request, config: Pick<Configuration, 'secret' | 'cookiesSecurises'>): { valide: boolean; cookie: string } {
+  const attendu = ouvrirEtat<{ state: string; expire: number }>(lireCookie(request, COOKIE_SORTIE), config.secret)?.state
+  const recu = new URL(request.url).searchParams.get('state')
+  return { valide: Boolean(attendu) && attendu === recu, cookie: cookie(COOKIE_SORTIE, '', { chemin: CHEMIN_FIN_DECONNEXION, secondes: 0, secure: config.cookiesSecurises }) }
+}
+
 /** Messages de /connexion après un retour de ProConnect (`/connexion?proconnect=<clé>`). */
 export const MESSAGES_PROCONNECT = {
   // Même message que le compte manque ou soit suspendu : la réponse ne dit pas lequel.
@@ -77,6 +127,10 @@ export const MESSAGES_PROCONNECT = {
 } as const
 
 export type MessageProConnect = keyof typeof MESSAGES_PROCONNECT
+
+/** Message d'information (et non d'erreur) : la déconnexion chez ProConnect est confirmée. */
+export const DECONNEXION_CONFIRMEE = 'deconnecte'
+export const MESSAGE_DECONNEXION = 'Vous êtes déconnecté de Passerelle et de ProConnect.'
 
 export const messageProConnect = (cle: string | null): string | undefined =>
   cle && Object.hasOwn(MESSAGES_PROCONNECT, cle) ? MESSAGES_PROCONNECT[cle as MessageProConnect] : undefined

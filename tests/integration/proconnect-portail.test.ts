@@ -15,6 +15,7 @@ import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../o
  */
 const PORTAIL = 'http://127.0.0.1:4321'
 const RETOUR = `${PORTAIL}/connexion/proconnect/retour`
+const FIN_DECONNEXION = `${PORTAIL}/deconnexion/proconnect`
 const ADRESSE_DU_POSTE = '203.0.113.7'
 
 let fournisseur: FournisseurOidc
@@ -22,11 +23,12 @@ let base: BaseDeTest
 let conteneur: AstroContainer
 let routeDepart: Record<string, unknown>
 let routeRetour: Record<string, unknown>
+let routeFinDeconnexion: Record<string, unknown>
 let agent: Utilisateur
 let intervenant: Utilisateur
 
 beforeAll(async () => {
-  fournisseur = await demarrerFournisseurOidc({ redirectUris: [RETOUR] })
+  fournisseur = await demarrerFournisseurOidc({ redirectUris: [RETOUR], postLogoutRedirectUris: [FIN_DECONNEXION] })
   // Avant le premier appel à configuration() : le portail lit ProConnect dans l'environnement.
   vi.stubEnv('PROCONNECT_ISSUER', fournisseur.issuer)
   vi.stubEnv('PROCONNECT_CLIENT_ID', fournisseur.clientId)
@@ -40,6 +42,7 @@ beforeAll(async () => {
   conteneur = await AstroContainer.create()
   routeDepart = await import('../../site/pages/connexion/proconnect')
   routeRetour = await import('../../site/pages/connexion/proconnect/retour')
+  routeFinDeconnexion = await import('../../site/pages/deconnexion/proconnect')
 })
 afterAll(async () => {
   await base?.fermer()
@@ -154,5 +157,46 @@ describe(`routes ProConnect du portail (${process.env.PASSERELLE_TEST_BASE})`, (
     const { location, cookies } = await seConnecter(undefined)
     expect(location).toBe('/connexion?proconnect=annule')
     expect(cookies.some((c) => c.startsWith('passerelle_session='))).toBe(false)
+  })
+
+  it('déconnexion chez ProConnect : id_token_hint depuis le cookie chiffré, confirmation du fournisseur, state vérifié au retour', async () => {
+    const { configuration } = await import('../../socle/configuration')
+    const { sortieProConnect } = await import('../../site/lib/proconnect')
+    const { pot } = await seConnecter({ sub: 'sub-agent', email: 'agent.portail@interieur.gouv.fr', acr: 'eidas2' })
+    const requete = (url: string) => new Request(url, { headers: { cookie: [...pot].map(([n, v]) => `${n}=${v}`).join('; ') } })
+
+    // Sans le cookie de ProConnect (connexion par mot de passe), rien à faire chez le fournisseur.
+    expect(await sortieProConnect(new Request(`${PORTAIL}/deconnexion`), configuration())).toBeUndefined()
+
+    const sortie = await sortieProConnect(requete(`${PORTAIL}/deconnexion`), configuration())
+    expect(sortie).toBeDefined()
+    const fin = new URL(sortie!.location)
+    expect(fin.origin).toBe(fournisseur.issuer)
+    expect(fin.searchParams.get('id_token_hint')).toMatch(/^eyJ/)
+    expect(fin.searchParams.get('post_logout_redirect_uri')).toBe(FIN_DECONNEXION)
+    garder(pot, new Response(null, { headers: sortie!.cookies.map((c) => ['Set-Cookie', c] as [string, string]) }))
+    expect(pot.has('passerelle_proconnect')).toBe(false)
+
+    // La page de confirmation du fournisseur, puis « oui, me déconnecter ».
+    const page = await fetch(fin, { headers: { cookie: [...pot].map(([n, v]) => `${n}=${v}`).join('; ') } })
+    garder(pot, page)
+    const html = await page.text()
+    const action = html.match(/<form[^>]*action="([^"]+)"/)![1]!
+    const xsrf = html.match(/name="xsrf" value="([^"]+)"/)![1]!
+    const confirmation = await fetch(new URL(action, fournisseur.issuer), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: [...pot].map(([n, v]) => `${n}=${v}`).join('; ') },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }),
+    })
+    const retour = new URL(confirmation.headers.get('location')!, fournisseur.issuer)
+    expect(retour.href.startsWith(FIN_DECONNEXION)).toBe(true)
+
+    // Un state falsifié ne confirme rien ; le bon state confirme la déconnexion.
+    const falsifie = new URL(retour)
+    falsifie.searchParams.set('state', 'f'.repeat(43))
+    expect((await appeler(routeFinDeconnexion, falsifie.href, new Map(pot))).headers.get('location')).toBe('/')
+    expect((await appeler(routeFinDeconnexion, retour.href, pot)).headers.get('location')).toBe('/connexion?proconnect=deconnecte')
+    expect([...pot.keys()].filter((n) => n.startsWith('passerelle_proconnect'))).toEqual([])
   })
 })
