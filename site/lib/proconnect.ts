@@ -26,7 +26,8 @@ export const adresseRetour = (config: Pick<Configuration, 'urlPublique'>, url: U
 
 /** Une destination après connexion, seulement un chemin du portail (jamais un autre site : pas de redirection ouverte). */
 export function destinationSure(valeur: string | null | undefined): string | undefined {
-  if (!valeur || !valeur.startsWith('/') || valeur.startsWith('//') || valeur.includes('\\')) return undefined
+  // « //site », « /\\site », et les caractères de contrôle que les navigateurs retirent (« /\t/site » devient « //site »).
+  if (!valeur || !valeur.startsWith('/') || /^\/[/\\]/.test(valeur) || /[\\\u0000-\u001f\u007f]/.test(valeur)) return undefined
   return valeur
 }
 

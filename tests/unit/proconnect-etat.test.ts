@@ -47,3 +47,21 @@ describe('second facteur attesté par ProConnect', () => {
     expect(authentificationMultiFacteur(config, acr, amr)).toBe(attendu)
   })
 })
+
+describe('destination après la connexion ProConnect', () => {
+  it.each([
+    ['/espace/saisines?filtre=ouvertes', '/espace/saisines?filtre=ouvertes'],
+    ['/', '/'],
+    ['//ailleurs.example.org/piege', undefined],
+    ['/\\ailleurs.example.org', undefined],
+    ['/\t/ailleurs.example.org', undefined],
+    ['/\n/ailleurs.example.org', undefined],
+    ['https://ailleurs.example.org/', undefined],
+    ['espace', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('%j → %j', async (valeur, attendu) => {
+    const { destinationSure } = await import('../../site/lib/proconnect')
+    expect(destinationSure(valeur)).toBe(attendu)
+  })
+})
