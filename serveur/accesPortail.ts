@@ -24,7 +24,7 @@ export function redirectionAdmin(chemin: string): string | undefined {
  * qui servent à en ouvrir une (et les ressources de mise en page qu'elles
  * chargent : feuilles de style, scripts, polices, icônes, sans contenu).
  */
-const LIBRES = [/^\/connexion(\/|$)/, /^\/deconnexion$/, /^\/installation$/, /^\/invitation\//, /^\/sante(\/|$)/, /^\/_astro\//, /^\/_next\/static\//]
+const LIBRES = [/^\/connexion(\/|$)/, /^\/deconnexion(\/proconnect)?$/, /^\/installation$/, /^\/invitation\//, /^\/sante(\/|$)/, /^\/_astro\//, /^\/_next\/static\//]
 const ICONES = new Set(['/favicon.svg', '/favicon.ico', '/apple-touch-icon.png', '/robots.txt'])
 
 export const libreSansSession = (chemin: string) => ICONES.has(chemin) || LIBRES.some((r) => r.test(chemin))

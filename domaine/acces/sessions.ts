@@ -92,7 +92,7 @@ export function appareilDepuisUserAgent(ua: string | null | undefined): string {
  * une autre origine : redirection ouverte), par défaut l'accueil de l'espace.
  */
 export function retourSur(retour: string | null | undefined, defaut = '/espace'): string {
-  if (!retour || !retour.startsWith('/') || retour.startsWith('//') || retour.startsWith('/\\')) return defaut
-  if (/[\u0000-\u001f]/.test(retour)) return defaut
+  // « //site », « /\site », et les caractères de contrôle que les navigateurs retirent (« /\t/site » devient « //site »).
+  if (!retour || !retour.startsWith('/') || /^\/[/\\]/.test(retour) || /[\\\u0000-\u001f\u007f]/.test(retour)) return defaut
   return retour
 }
