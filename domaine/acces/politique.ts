@@ -63,7 +63,8 @@ const TABLEAU: Record<Ressource, Partial<Record<Action, Regle>>> = {
   // L'état de publication est écrit par le serveur seul (sans passer par la politique).
   publication: { lire: OPERATEUR_SEUL },
   utilisateurs: {
-    lire: { operateur: 'tout', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' },
+    // La coordination voit tous les comptes (page /espace/comptes : inviter, suspendre, changer un rôle).
+    lire: { operateur: 'tout', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'tout', financeur: 'soi' },
     creer: OPERATEUR_SEUL,
     modifier: { operateur: 'tout', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' },
     supprimer: OPERATEUR_SEUL,
