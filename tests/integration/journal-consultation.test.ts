@@ -4,7 +4,7 @@ import { lirePageJournal, parcourirJournal } from '../../cms/lectureJournal'
 import type { Journal, Utilisateur } from '../../cms/payload-types'
 import { cellulesJournal, documentCsv, ENTETES_JOURNAL } from '../../domaine/journal/csv'
 import { lireFiltreJournal, TAILLE_PAGE_JOURNAL } from '../../domaine/journal/filtre'
-import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { creerCompte, creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 
 /**
  * Consultation du journal d'audit (page /espace/journal et export CSV) : la
@@ -33,7 +33,7 @@ beforeAll(async () => {
   base = await demarrerBaseDeTest()
   comptes.operateur = (await creerPremierOperateur(base, { email: 'operateur-consultation@example.org', password: MOT_DE_PASSE })) as Utilisateur
   for (const [cle, role] of [['coordination', 'coordination'], ['intervenant', 'intervenant'], ['agent', 'agent-fsi'], ['financeur', 'financeur']] as const)
-    comptes[cle] = (await base.payload.create({ collection: 'utilisateurs', data: { email: `${cle}-consultation@example.org`, password: MOT_DE_PASSE, role } })) as Utilisateur
+    comptes[cle] = (await creerCompte(base, { email: `${cle}-consultation@example.org`, role })) as Utilisateur
 })
 afterAll(async () => base?.fermer())
 
