@@ -36,7 +36,7 @@ const ENTREES: readonly (EntreeEspace & { exige: Exigence })[] = [
     titre: 'Comptes',
     description: 'Inviter une personne, suspendre un compte, changer un rôle ou un rattachement.',
     href: '/espace/comptes',
-    exige: { action: 'lire', ressource: 'utilisateurs', portee: 'tout' },
+    exige: { action: 'lire', ressource: 'comptes', portee: 'tout' },
   },
   {
     cle: 'journal',

@@ -15,10 +15,11 @@ const ATTENDU: Record<Ressource, Record<Action, string>> = {
   signalements: { lire: '-T----', creer: '-T----', modifier: '-T----', supprimer: '-T----' },
   vocabulaire: { lire: '-T----', creer: '-T----', modifier: '-T----', supprimer: '-T----' },
   publication: { lire: '-T----', creer: '------', modifier: '------', supprimer: '------' },
-  utilisateurs: { lire: '-TSSTS', creer: '-T----', modifier: '-TSSSS', supprimer: '-T----' },
+  utilisateurs: { lire: '-TSSSS', creer: '-T----', modifier: '-TSSSS', supprimer: '-T----' },
   'utilisateurs.habilitation': { lire: '------', creer: '-T----', modifier: '-T----', supprimer: '------' },
   admin: { lire: '-T----', creer: '------', modifier: '------', supprimer: '------' },
   journal: { lire: '----T-', creer: '------', modifier: '------', supprimer: '------' },
+  comptes: { lire: '-T--T-', creer: '------', modifier: '-T--T-', supprimer: '------' },
   sessions: { lire: '-SSSSS', creer: '------', modifier: '------', supprimer: '------' },
 }
 
