@@ -80,6 +80,7 @@ export interface Config {
     'ressources-formation': RessourcesFormation;
     vocabulaire: Vocabulaire;
     journal: Journal;
+    invitations: Invitation;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -104,6 +105,7 @@ export interface Config {
     'ressources-formation': RessourcesFormationSelect<false> | RessourcesFormationSelect<true>;
     vocabulaire: VocabulaireSelect<false> | VocabulaireSelect<true>;
     journal: JournalSelect<false> | JournalSelect<true>;
+    invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -981,6 +983,8 @@ export interface Utilisateur {
   role?: ('operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur') | null;
   poste?: (number | null) | Poste;
   site?: (number | null) | Site;
+  suspendu?: boolean | null;
+  motDePasse?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1227,10 +1231,32 @@ export interface Journal {
     | 'compte-cree'
     | 'role-modifie'
     | 'rattachement-modifie'
-    | 'compte-supprime';
+    | 'compte-supprime'
+    | 'invitation-envoyee'
+    | 'invitation-acceptee'
+    | 'compte-suspendu'
+    | 'compte-reactive';
   acteur?: number | null;
   cible?: string | null;
   adresse?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invitations".
+ */
+export interface Invitation {
+  id: number;
+  email: string;
+  role: 'operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur';
+  site?: (number | null) | Site;
+  poste?: (number | null) | Poste;
+  empreinte: string;
+  expireLe: string;
+  utiliseeLe?: string | null;
+  annuleeLe?: string | null;
+  invitePar?: (number | null) | Utilisateur;
   updatedAt: string;
   createdAt: string;
 }
@@ -1309,6 +1335,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'journal';
         value: number | Journal;
+      } | null)
+    | ({
+        relationTo: 'invitations';
+        value: number | Invitation;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1532,6 +1562,8 @@ export interface UtilisateursSelect<T extends boolean = true> {
   role?: T;
   poste?: T;
   site?: T;
+  suspendu?: T;
+  motDePasse?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1650,6 +1682,23 @@ export interface JournalSelect<T extends boolean = true> {
   acteur?: T;
   cible?: T;
   adresse?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invitations_select".
+ */
+export interface InvitationsSelect<T extends boolean = true> {
+  email?: T;
+  role?: T;
+  site?: T;
+  poste?: T;
+  empreinte?: T;
+  expireLe?: T;
+  utiliseeLe?: T;
+  annuleeLe?: T;
+  invitePar?: T;
   updatedAt?: T;
   createdAt?: T;
 }

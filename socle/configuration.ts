@@ -4,6 +4,9 @@ import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
+import { DOMAINES_PAR_DEFAUT, type DomainesParRole } from '../domaine/acces/invitations'
+import type { Role } from '../domaine/acces/roles'
+
 /**
  * Configuration du portail, lue une seule fois au démarrage et validée avec zod :
  * une variable absente ou mal formée arrête le démarrage avec un message en
@@ -28,6 +31,35 @@ const secret = (nom: string) =>
       (v) => !v || !VALEUR_D_EXEMPLE.test(v),
       `${nom} vaut encore la valeur d’exemple de .env.example : générez-en une avec « openssl rand -hex 32 ».`,
     )
+
+/** « agent-fsi » → INVITATION_DOMAINES_AGENT_FSI : une variable par rôle, facile à écrire dans un .env. */
+export const variableDomaines = (role: Role) => `INVITATION_DOMAINES_${role.toUpperCase().replace(/-/g, '_')}`
+
+const NOM_DE_DOMAINE = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
+
+/**
+ * Domaines de courriel permis pour un rôle : liste séparée par des virgules, ou
+ * « * » pour tout domaine ; absente ou vide, la valeur par défaut du rôle.
+ */
+const domainesInvitation = (role: Role) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const brut = v?.trim()
+      if (!brut) return DOMAINES_PAR_DEFAUT[role]
+      if (brut === '*') return null
+      const domaines = brut.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean)
+      for (const d of domaines)
+        if (!NOM_DE_DOMAINE.test(d))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${variableDomaines(role)} : « ${d} » n’est pas un nom de domaine (exemple : « interieur.gouv.fr ») ; séparez les domaines par des virgules, ou écrivez « * » pour accepter tout domaine.`,
+          })
+      return domaines
+    })
+
+const ADRESSE_ELECTRONIQUE = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
 
 const schemaEnvironnement = z
   .object({
@@ -74,6 +106,21 @@ const schemaEnvironnement = z
     ANNUAIRE_DEMO: z.enum(['oui', 'non'], { error: 'ANNUAIRE_DEMO doit valoir « oui » ou « non ».' }).optional(),
     MEILI_URL: z.url({ error: 'MEILI_URL doit être une URL (http://meilisearch:7700).' }).optional(),
     MEILI_MASTER_KEY: secret('MEILI_MASTER_KEY'),
+    // Serveur d'envoi des courriels (invitations). Absent : le lien d'invitation est montré une fois à l'écran.
+    SMTP_URL: z.string().trim().optional().refine(
+      (v) => !v || (/^smtps?:\/\/[^\s]+$/.test(v) && URL.canParse(v)),
+      'SMTP_URL doit commencer par « smtp:// » (STARTTLS) ou « smtps:// » (TLS direct), par exemple « smtps://utilisateur:motdepasse@smtp.example.org:465 ».',
+    ),
+    COURRIEL_EXPEDITEUR: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || ADRESSE_ELECTRONIQUE.test(v), 'COURRIEL_EXPEDITEUR doit être une adresse électronique (exemple : « ne-pas-repondre@passerelle.example.org »).'),
+    INVITATION_DOMAINES_AGENT_FSI: domainesInvitation('agent-fsi'),
+    INVITATION_DOMAINES_INTERVENANT: domainesInvitation('intervenant'),
+    INVITATION_DOMAINES_OPERATEUR: domainesInvitation('operateur'),
+    INVITATION_DOMAINES_COORDINATION: domainesInvitation('coordination'),
+    INVITATION_DOMAINES_FINANCEUR: domainesInvitation('financeur'),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && VALEUR_D_EXEMPLE.test(env.DATABASE_URL)) {
@@ -96,6 +143,13 @@ const schemaEnvironnement = z
         code: 'custom',
         path: ['PAYLOAD_SECRET'],
         message: 'PAYLOAD_SECRET est obligatoire en production (au moins 32 caractères, voir .env.example).',
+      })
+    }
+    if (env.SMTP_URL && !env.COURRIEL_EXPEDITEUR) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COURRIEL_EXPEDITEUR'],
+        message: 'COURRIEL_EXPEDITEUR est obligatoire quand SMTP_URL est définie : c’est l’adresse d’expédition des invitations (exemple : « ne-pas-repondre@passerelle.example.org »).',
       })
     }
     if (env.MEILI_URL && !env.MEILI_MASTER_KEY && env.NODE_ENV === 'production') {
@@ -126,6 +180,10 @@ export type Configuration = {
   /** Amorcer l'annuaire de démonstration (contacts fictifs) : oui par défaut, non en production. */
   annuaireDemo: boolean
   meilisearch?: { url: string; cle?: string }
+  /** Envoi des courriels par SMTP ; absent, l'invitant voit le lien une fois à l'écran. */
+  courriel?: { smtpUrl: string; expediteur: string }
+  /** Domaines de courriel permis par rôle pour une invitation (null : tout domaine). */
+  invitations: { domaines: DomainesParRole }
 }
 
 export class ErreurConfiguration extends Error {
@@ -187,6 +245,16 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     publicationDelaiMs: e.PUBLICATION_DELAI_MS,
     annuaireDemo: (e.ANNUAIRE_DEMO ?? (e.NODE_ENV === 'production' ? 'non' : 'oui')) === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,
+    courriel: e.SMTP_URL && e.COURRIEL_EXPEDITEUR ? { smtpUrl: e.SMTP_URL, expediteur: e.COURRIEL_EXPEDITEUR } : undefined,
+    invitations: {
+      domaines: {
+        'agent-fsi': e.INVITATION_DOMAINES_AGENT_FSI,
+        intervenant: e.INVITATION_DOMAINES_INTERVENANT,
+        operateur: e.INVITATION_DOMAINES_OPERATEUR,
+        coordination: e.INVITATION_DOMAINES_COORDINATION,
+        financeur: e.INVITATION_DOMAINES_FINANCEUR,
+      } satisfies DomainesParRole,
+    },
   }
 }
 

@@ -97,5 +97,20 @@ export const Utilisateurs: CollectionConfig = {
       admin: { condition: (_, s, { user }) => Boolean(user) && s?.role === 'agent-fsi' },
       access: { create: champSelonPolitique('utilisateurs.habilitation', 'creer'), update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },
     },
+    // Ajoutés par les invitations (branche espace-invitations) ; la session principale réécrit cette collection.
+    {
+      name: 'suspendu',
+      label: 'Compte suspendu',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: champSelonPolitique('utilisateurs.habilitation', 'creer'), update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },
+    },
+    {
+      // Empreinte scrypt (domaine/acces/empreinte-mot-de-passe.ts), posée à l'acceptation d'une invitation ; jamais rendue par l'API.
+      name: 'motDePasse',
+      type: 'text',
+      access: { read: () => false, create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
   ],
 }
