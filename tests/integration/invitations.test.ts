@@ -28,7 +28,7 @@ let module: typeof import('../../cms/comptes/invitations')
 const URL_PORTAIL = 'https://passerelle.test'
 const MOT_DE_PASSE = 'motdepasse-de-test-invitations-1'
 const NOUVEAU_MOT_DE_PASSE = 'une phrase de passe bien à moi'
-const acteur = (u: Utilisateur): Acteur => ({ id: u.id, role: u.role, suspendu: u.suspendu })
+const acteur = (u: Utilisateur): Acteur => ({ id: u.id, role: u.role!, suspendu: u.suspendu })
 
 /** Corps d'un message en « quoted-printable » (nodemailer l'emploie pour le texte accentué) ramené à du texte. */
 const decoder = (brut: string) => {
