@@ -43,6 +43,19 @@ export async function listerInvitationsOuvertes(payload: Payload, acteur: Acteur
   return (docs as Invitation[]).filter((i) => etatInvitation(i, maintenant) === 'valide')
 }
 
+/** Annule une invitation encore ouverte : son lien ne sert plus (une adresse mal saisie, une personne partie). */
+export async function annulerInvitation(payload: Payload, acteur: Acteur | null, id: number | string, maintenant = new Date()): Promise<Resultat> {
+  if (!peutTout(acteur, 'modifier', 'invitations')) return { ok: false, statut: 403, erreurs: { formulaire: 'Vous n’avez pas le droit d’annuler des invitations.' } }
+  if (!/^\d+$/.test(String(id))) return { ok: false, statut: 404, erreurs: { formulaire: 'Cette invitation n’existe pas.' } }
+  const { docs } = await payload.find({ collection: 'invitations', where: { id: { equals: Number(id) } }, limit: 1, depth: 0, overrideAccess: true })
+  const invitation = docs[0] as Invitation | undefined
+  if (!invitation) return { ok: false, statut: 404, erreurs: { formulaire: 'Cette invitation n’existe pas.' } }
+  // Une invitation utilisée reste utilisée : on n'annule pas un compte par ce chemin.
+  if (etatInvitation(invitation, maintenant) !== 'valide') return { ok: true }
+  await payload.update({ collection: 'invitations', id: invitation.id, data: { annuleeLe: maintenant.toISOString() }, overrideAccess: true })
+  return { ok: true }
+}
+
 async function compteVise(payload: Payload, id: number | string) {
   if (!/^\d+$/.test(String(id))) return undefined
   const { docs } = await payload.find({ collection: 'utilisateurs', where: { id: { equals: Number(id) } }, limit: 1, depth: 0, overrideAccess: true })

@@ -88,4 +88,17 @@ describe(`gestion des comptes (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect((await relire(agent)).role).toBe('agent-fsi')
     expect((await relire(operateur2)).role).toBe('operateur')
   })
+
+  it('annuler une invitation : son lien ne sert plus ; réservé à l’opérateur et à la coordination', async () => {
+    const { inviter, lireInvitation } = await import('../../cms/comptes/invitations')
+    const resultat = await inviter(base.payload, acteur(operateur), { email: 'a-annuler@example.org', role: 'financeur' }, { urlPortail: 'https://passerelle.test' })
+    if (!resultat.ok || !resultat.lien) throw new Error('invitation non créée')
+    const jeton = resultat.lien.split('/').at(-1)!
+    expect(await gestion.annulerInvitation(base.payload, acteur(financeur), resultat.invitation.id)).toMatchObject({ ok: false, statut: 403 })
+    expect((await lireInvitation(base.payload, jeton)).etat).toBe('valide')
+    expect(await gestion.annulerInvitation(base.payload, acteur(coordination), resultat.invitation.id)).toEqual({ ok: true })
+    expect((await lireInvitation(base.payload, jeton)).etat).toBe('annulee')
+    expect((await gestion.listerInvitationsOuvertes(base.payload, acteur(coordination)))?.map((i) => i.email)).not.toContain('a-annuler@example.org')
+    expect(await gestion.annulerInvitation(base.payload, acteur(coordination), 999999)).toMatchObject({ ok: false, statut: 404 })
+  })
 })
