@@ -81,6 +81,7 @@ export interface Config {
     vocabulaire: Vocabulaire;
     journal: Journal;
     sessions: Session;
+    invitations: Invitation;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -106,6 +107,7 @@ export interface Config {
     vocabulaire: VocabulaireSelect<false> | VocabulaireSelect<true>;
     journal: JournalSelect<false> | JournalSelect<true>;
     sessions: SessionsSelect<false> | SessionsSelect<true>;
+    invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1222,7 +1224,11 @@ export interface Journal {
     | 'compte-cree'
     | 'role-modifie'
     | 'rattachement-modifie'
-    | 'compte-supprime';
+    | 'compte-supprime'
+    | 'invitation-envoyee'
+    | 'invitation-acceptee'
+    | 'compte-suspendu'
+    | 'compte-reactive';
   acteur?: number | null;
   cible?: string | null;
   adresse?: string | null;
@@ -1254,6 +1260,24 @@ export interface Session {
         | 'second-facteur'
       )
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invitations".
+ */
+export interface Invitation {
+  id: number;
+  email: string;
+  role: 'operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur';
+  site?: (number | null) | Site;
+  poste?: (number | null) | Poste;
+  empreinte: string;
+  expireLe: string;
+  utiliseeLe?: string | null;
+  annuleeLe?: string | null;
+  invitePar?: (number | null) | Utilisateur;
   updatedAt: string;
   createdAt: string;
 }
@@ -1336,6 +1360,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sessions';
         value: number | Session;
+      } | null)
+    | ({
+        relationTo: 'invitations';
+        value: number | Invitation;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1684,6 +1712,23 @@ export interface SessionsSelect<T extends boolean = true> {
   vueLe?: T;
   revoqueeLe?: T;
   motifRevocation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invitations_select".
+ */
+export interface InvitationsSelect<T extends boolean = true> {
+  email?: T;
+  role?: T;
+  site?: T;
+  poste?: T;
+  empreinte?: T;
+  expireLe?: T;
+  utiliseeLe?: T;
+  annuleeLe?: T;
+  invitePar?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,6 +8,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type DatabaseAdapterObj } from 'payload'
 import sharp from 'sharp'
 
+import { Invitations } from './collections/Invitations'
 import { Journal } from './collections/Journal'
 import { Sessions } from './collections/Sessions'
 import { Medias } from './collections/Medias'
@@ -79,7 +80,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
   // Toute nouvelle collection s'ajoute en fin de liste : SQLite ajoute ses
   // colonnes de relation en fin de table, l'ordre doit rester le même.
-  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation, Vocabulaire, Journal, Sessions],
+  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation, Vocabulaire, Journal, Sessions, Invitations],
   globals: [Publication, Logigramme, ParcoursIntegration],
   editor: lexicalEditor(),
   db: adaptateur(config.base),

@@ -4,6 +4,9 @@ import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
+import { DOMAINES_PAR_DEFAUT, type DomainesParRole } from '../domaine/acces/invitations'
+import type { Role } from '../domaine/acces/roles'
+
 /**
  * Configuration du portail, lue une seule fois au démarrage et validée avec zod :
  * une variable absente ou mal formée arrête le démarrage avec un message en
@@ -28,6 +31,35 @@ const secret = (nom: string) =>
       (v) => !v || !VALEUR_D_EXEMPLE.test(v),
       `${nom} vaut encore la valeur d’exemple de .env.example : générez-en une avec « openssl rand -hex 32 ».`,
     )
+
+/** « agent-fsi » → INVITATION_DOMAINES_AGENT_FSI : une variable par rôle, facile à écrire dans un .env. */
+export const variableDomaines = (role: Role) => `INVITATION_DOMAINES_${role.toUpperCase().replace(/-/g, '_')}`
+
+const NOM_DE_DOMAINE = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
+
+/**
+ * Domaines de courriel permis pour un rôle : liste séparée par des virgules, ou
+ * « * » pour tout domaine ; absente ou vide, la valeur par défaut du rôle.
+ */
+const domainesInvitation = (role: Role) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const brut = v?.trim()
+      if (!brut) return DOMAINES_PAR_DEFAUT[role]
+      if (brut === '*') return null
+      const domaines = brut.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean)
+      for (const d of domaines)
+        if (!NOM_DE_DOMAINE.test(d))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${variableDomaines(role)} : « ${d} » n’est pas un nom de domaine (exemple : « interieur.gouv.fr ») ; séparez les domaines par des virgules, ou écrivez « * » pour accepter tout domaine.`,
+          })
+      return domaines
+    })
+
+const ADRESSE_ELECTRONIQUE = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
 
 const schemaEnvironnement = z
   .object({
@@ -104,6 +136,21 @@ const schemaEnvironnement = z
       .default('eidas2,eidas3')
       .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
       .refine((liste) => liste.length > 0, 'PROCONNECT_ACR_MFA doit lister au moins une valeur d’acr séparée par des virgules (ex. « eidas2,eidas3 »).'),
+    // Serveur d'envoi des courriels (invitations). Absent : le lien d'invitation est montré une fois à l'écran.
+    SMTP_URL: z.string().trim().optional().refine(
+      (v) => !v || (/^smtps?:\/\/[^\s]+$/.test(v) && URL.canParse(v)),
+      'SMTP_URL doit commencer par « smtp:// » (STARTTLS) ou « smtps:// » (TLS direct), par exemple « smtps://utilisateur:motdepasse@smtp.example.org:465 ».',
+    ),
+    COURRIEL_EXPEDITEUR: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || ADRESSE_ELECTRONIQUE.test(v), 'COURRIEL_EXPEDITEUR doit être une adresse électronique (exemple : « ne-pas-repondre@passerelle.example.org »).'),
+    INVITATION_DOMAINES_AGENT_FSI: domainesInvitation('agent-fsi'),
+    INVITATION_DOMAINES_INTERVENANT: domainesInvitation('intervenant'),
+    INVITATION_DOMAINES_OPERATEUR: domainesInvitation('operateur'),
+    INVITATION_DOMAINES_COORDINATION: domainesInvitation('coordination'),
+    INVITATION_DOMAINES_FINANCEUR: domainesInvitation('financeur'),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && VALEUR_D_EXEMPLE.test(env.DATABASE_URL)) {
@@ -146,6 +193,13 @@ const schemaEnvironnement = z
         message: 'PROCONNECT_ISSUER doit commencer par « https:// » en production : les jetons d’identité ne circulent jamais en clair.',
       })
     }
+    if (env.SMTP_URL && !env.COURRIEL_EXPEDITEUR) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COURRIEL_EXPEDITEUR'],
+        message: 'COURRIEL_EXPEDITEUR est obligatoire quand SMTP_URL est définie : c’est l’adresse d’expédition des invitations (exemple : « ne-pas-repondre@passerelle.example.org »).',
+      })
+    }
     if (env.MEILI_URL && !env.MEILI_MASTER_KEY && env.NODE_ENV === 'production') {
       ctx.addIssue({
         code: 'custom',
@@ -180,6 +234,10 @@ export type Configuration = {
   portailAcces: 'ouvert' | 'connecte'
   /** Connexion avec ProConnect, quand ses trois réglages sont donnés. */
   proconnect?: ConfigurationProConnect
+  /** Envoi des courriels par SMTP ; absent, l'invitant voit le lien une fois à l'écran. */
+  courriel?: { smtpUrl: string; expediteur: string }
+  /** Domaines de courriel permis par rôle pour une invitation (null : tout domaine). */
+  invitations: { domaines: DomainesParRole }
 }
 
 export type ConfigurationProConnect = {
@@ -256,6 +314,16 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
       e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET
         ? { issuer: e.PROCONNECT_ISSUER, clientId: e.PROCONNECT_CLIENT_ID, clientSecret: e.PROCONNECT_CLIENT_SECRET, acrMfa: e.PROCONNECT_ACR_MFA }
         : undefined,
+    courriel: e.SMTP_URL && e.COURRIEL_EXPEDITEUR ? { smtpUrl: e.SMTP_URL, expediteur: e.COURRIEL_EXPEDITEUR } : undefined,
+    invitations: {
+      domaines: {
+        'agent-fsi': e.INVITATION_DOMAINES_AGENT_FSI,
+        intervenant: e.INVITATION_DOMAINES_INTERVENANT,
+        operateur: e.INVITATION_DOMAINES_OPERATEUR,
+        coordination: e.INVITATION_DOMAINES_COORDINATION,
+        financeur: e.INVITATION_DOMAINES_FINANCEUR,
+      } satisfies DomainesParRole,
+    },
   }
 }
 

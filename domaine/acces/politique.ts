@@ -38,6 +38,13 @@ export type Ressource =
   /** Journal d'audit : personne ne l'écrit par l'API (le serveur seul y ajoute), personne ne le modifie. */
   | 'journal'
   /**
+   * Invitations à créer un compte : l'opérateur et la coordination invitent
+   * (lire la liste, inviter, annuler) ; les rôles qu'ils peuvent donner sont
+   * bornés par `rolesAttribuables`. Aucune n'est supprimée : elles restent la
+   * trace de qui a invité qui.
+   */
+  | 'invitations'
+  /**
    * Gestion des comptes des autres depuis l'espace connecté (/espace/comptes) :
    * liste, suspension, réactivation, rôle et rattachement. Le compte visé est
    * vérifié par `peutGererCompte` (la coordination ne touche pas aux comptes
@@ -79,6 +86,7 @@ const TABLEAU: Record<Ressource, Partial<Record<Action, Regle>>> = {
   'utilisateurs.habilitation': { creer: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL },
   admin: { lire: OPERATEUR_SEUL },
   journal: { lire: { coordination: 'tout' } },
+  invitations: { lire: OPERATEUR_COORDINATION, creer: OPERATEUR_COORDINATION, modifier: OPERATEUR_COORDINATION },
   comptes: { lire: OPERATEUR_COORDINATION, modifier: OPERATEUR_COORDINATION },
   sessions: { lire: { operateur: 'soi', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' } },
 }
@@ -100,3 +108,33 @@ export const peutTout = (acteur: Acteur | null | undefined, action: Action, ress
 /** Le tableau, pour l'afficher ou le parcourir dans un test : ressources et actions déclarées. */
 export const RESSOURCES = Object.keys(TABLEAU) as Ressource[]
 export const ACTIONS: readonly Action[] = ['lire', 'creer', 'modifier', 'supprimer']
+
+/**
+ * Les rôles qu'un acteur peut donner, par invitation ou changement de rôle.
+ * L'opérateur (association employeuse, qui tient le portail) donne tous les
+ * rôles ; la coordination (préfecture, autorités fonctionnelles) tous sauf
+ * « opérateur » : les droits sur le contenu et les comptes de l'opérateur ne
+ * s'obtiennent que de l'opérateur lui-même.
+ */
+const ROLES_ATTRIBUABLES: Partial<Record<Role, readonly Role[]>> = {
+  operateur: ['agent-fsi', 'intervenant', 'coordination', 'financeur', 'operateur'],
+  coordination: ['agent-fsi', 'intervenant', 'coordination', 'financeur'],
+}
+
+export function rolesAttribuables(acteur: Acteur | null | undefined): readonly Role[] {
+  if (!acteur || acteur.suspendu) return []
+  return ROLES_ATTRIBUABLES[acteur.role] ?? []
+}
+
+/**
+ * L'acteur peut-il gérer ce compte (suspendre, réactiver, changer son rôle ou
+ * son rattachement) et, s'il est donné, lui attribuer ce nouveau rôle ? Jamais
+ * son propre compte (on ne se suspend pas, on ne se promeut pas), jamais un
+ * compte dont il ne pourrait pas donner le rôle.
+ */
+export function peutGererCompte(acteur: Acteur | null | undefined, compte: { id: number | string; role: Role }, nouveauRole?: Role): boolean {
+  if (!acteur || !peutTout(acteur, 'modifier', 'comptes')) return false
+  if (String(acteur.id) === String(compte.id)) return false
+  const roles = rolesAttribuables(acteur)
+  return roles.includes(compte.role) && (nouveauRole === undefined || roles.includes(nouveauRole))
+}

@@ -17,6 +17,10 @@ export const ACTIONS_JOURNAL = {
   'role-modifie': 'Rôle modifié',
   'rattachement-modifie': 'Rattachement modifié (unité ou poste)',
   'compte-supprime': 'Compte supprimé',
+  'invitation-envoyee': 'Invitation envoyée',
+  'invitation-acceptee': 'Invitation acceptée (compte créé)',
+  'compte-suspendu': 'Compte suspendu',
+  'compte-reactive': 'Compte réactivé',
 } as const
 
 export type ActionJournal = keyof typeof ACTIONS_JOURNAL

@@ -153,4 +153,54 @@ describe('configuration', () => {
     expect(message).toContain('PORT')
     expect(message).toContain('DATABASE_URL')
   })
+
+  describe('courriels et invitations', () => {
+    it('sans SMTP_URL : aucun envoi (le lien est montré à l’écran) ; agents FSI sur les domaines de l’Intérieur, autres rôles sur tout domaine', () => {
+      const config = lire({})
+      expect(config.courriel).toBeUndefined()
+      expect(config.invitations.domaines).toEqual({
+        'agent-fsi': ['interieur.gouv.fr', 'gendarmerie.interieur.gouv.fr'],
+        intervenant: null,
+        operateur: null,
+        coordination: null,
+        financeur: null,
+      })
+    })
+
+    it('SMTP_URL en smtp:// ou smtps://, avec son expéditeur', () => {
+      expect(lire({ SMTP_URL: 'smtps://u:p@smtp.example.org:465', COURRIEL_EXPEDITEUR: 'ne-pas-repondre@example.org' }).courriel).toEqual({
+        smtpUrl: 'smtps://u:p@smtp.example.org:465',
+        expediteur: 'ne-pas-repondre@example.org',
+      })
+      expect(lire({ SMTP_URL: 'smtp://127.0.0.1:2525', COURRIEL_EXPEDITEUR: 'a@example.org' }).courriel?.smtpUrl).toBe('smtp://127.0.0.1:2525')
+    })
+
+    it('une variable par rôle : liste de domaines, « * » pour tout domaine, vide pour la valeur par défaut', () => {
+      const config = lire({
+        INVITATION_DOMAINES_AGENT_FSI: 'Interieur.gouv.fr, gendarmerie.interieur.gouv.fr,police.example',
+        INVITATION_DOMAINES_INTERVENANT: 'adsea01.org',
+        INVITATION_DOMAINES_COORDINATION: 'ain.gouv.fr',
+        INVITATION_DOMAINES_FINANCEUR: '',
+        INVITATION_DOMAINES_OPERATEUR: '*',
+      })
+      expect(config.invitations.domaines).toEqual({
+        'agent-fsi': ['interieur.gouv.fr', 'gendarmerie.interieur.gouv.fr', 'police.example'],
+        intervenant: ['adsea01.org'],
+        coordination: ['ain.gouv.fr'],
+        financeur: null,
+        operateur: null,
+      })
+      expect(lire({ INVITATION_DOMAINES_AGENT_FSI: '*' }).invitations.domaines['agent-fsi']).toBeNull()
+    })
+
+    it.each([
+      [{ SMTP_URL: 'http://smtp.example.org' }, /SMTP_URL : SMTP_URL doit commencer par « smtp:\/\/ »/],
+      [{ SMTP_URL: 'smtp://127.0.0.1:25' }, /COURRIEL_EXPEDITEUR : COURRIEL_EXPEDITEUR est obligatoire quand SMTP_URL est définie/],
+      [{ COURRIEL_EXPEDITEUR: 'passerelle' }, /COURRIEL_EXPEDITEUR : COURRIEL_EXPEDITEUR doit être une adresse électronique/],
+      [{ INVITATION_DOMAINES_AGENT_FSI: 'interieur.gouv.fr;@gmail.com' }, /INVITATION_DOMAINES_AGENT_FSI : .*« interieur\.gouv\.fr;@gmail\.com » n’est pas un nom de domaine/],
+      [{ INVITATION_DOMAINES_INTERVENANT: '*.example.org' }, /INVITATION_DOMAINES_INTERVENANT : .*n’est pas un nom de domaine/],
+    ])('refuse %o avec un message qui nomme la variable', (env, attendu) => {
+      expect(erreur(env)).toMatch(attendu)
+    })
+  })
 })

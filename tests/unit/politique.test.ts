@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { ACTIONS, decider, RESSOURCES, type Action, type Ressource } from '../../domaine/acces/politique'
+import { ACTIONS, decider, peutGererCompte, RESSOURCES, rolesAttribuables, type Action, type Ressource } from '../../domaine/acces/politique'
 import { ROLES, type Role } from '../../domaine/acces/roles'
 
 /**
@@ -19,6 +19,7 @@ const ATTENDU: Record<Ressource, Record<Action, string>> = {
   'utilisateurs.habilitation': { lire: '------', creer: '-T----', modifier: '-T----', supprimer: '------' },
   admin: { lire: '-T----', creer: '------', modifier: '------', supprimer: '------' },
   journal: { lire: '----T-', creer: '------', modifier: '------', supprimer: '------' },
+  invitations: { lire: '-T--T-', creer: '-T--T-', modifier: '-T--T-', supprimer: '------' },
   comptes: { lire: '-T--T-', creer: '------', modifier: '-T--T-', supprimer: '------' },
   sessions: { lire: '-SSSSS', creer: '------', modifier: '------', supprimer: '------' },
 }
@@ -41,5 +42,28 @@ describe('politique d’autorisation', () => {
   it('un compte suspendu n’a plus aucun droit, pas même de lire le contenu public en son nom', () => {
     for (const ressource of RESSOURCES)
       for (const action of ACTIONS) expect(decider({ id: 1, role: 'operateur', suspendu: true }, action, ressource).permis).toBe(false)
+  })
+
+  it('l’opérateur donne tous les rôles, la coordination tous sauf « opérateur », les autres aucun', () => {
+    expect([...rolesAttribuables({ id: 1, role: 'operateur' })].sort()).toEqual(Object.keys(ROLES).sort())
+    expect([...rolesAttribuables({ id: 1, role: 'coordination' })].sort()).toEqual(['agent-fsi', 'coordination', 'financeur', 'intervenant'])
+    for (const role of ['intervenant', 'agent-fsi', 'financeur'] as const) expect(rolesAttribuables({ id: 1, role })).toEqual([])
+    expect(rolesAttribuables({ id: 1, role: 'operateur', suspendu: true })).toEqual([])
+    expect(rolesAttribuables(null)).toEqual([])
+  })
+
+  it('gérer un compte : jamais le sien, jamais un compte ou un rôle qu’on ne pourrait pas donner', () => {
+    const coordination = { id: 2, role: 'coordination' as const }
+    const operateur = { id: 1, role: 'operateur' as const }
+    expect(peutGererCompte(coordination, { id: 5, role: 'agent-fsi' })).toBe(true)
+    expect(peutGererCompte(coordination, { id: 5, role: 'agent-fsi' }, 'financeur')).toBe(true)
+    expect(peutGererCompte(coordination, { id: 5, role: 'agent-fsi' }, 'operateur')).toBe(false)
+    expect(peutGererCompte(coordination, { id: 1, role: 'operateur' })).toBe(false)
+    expect(peutGererCompte(coordination, { id: 2, role: 'coordination' })).toBe(false)
+    expect(peutGererCompte(operateur, { id: 3, role: 'operateur' })).toBe(true)
+    expect(peutGererCompte(operateur, { id: 1, role: 'operateur' }, 'financeur')).toBe(false)
+    expect(peutGererCompte({ id: 9, role: 'intervenant' }, { id: 5, role: 'agent-fsi' })).toBe(false)
+    expect(peutGererCompte({ ...operateur, suspendu: true }, { id: 5, role: 'agent-fsi' })).toBe(false)
+    expect(peutGererCompte(null, { id: 5, role: 'agent-fsi' })).toBe(false)
   })
 })
