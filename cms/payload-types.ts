@@ -81,6 +81,7 @@ export interface Config {
     vocabulaire: Vocabulaire;
     journal: Journal;
     sessions: Session;
+    'recherches-sans-resultat': RecherchesSansResultat;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -106,6 +107,7 @@ export interface Config {
     vocabulaire: VocabulaireSelect<false> | VocabulaireSelect<true>;
     journal: JournalSelect<false> | JournalSelect<true>;
     sessions: SessionsSelect<false> | SessionsSelect<true>;
+    'recherches-sans-resultat': RecherchesSansResultatSelect<false> | RecherchesSansResultatSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1258,6 +1260,27 @@ export interface Session {
   createdAt: string;
 }
 /**
+ * Recherches du portail qui n’ont donné aucun résultat ces 30 derniers jours, les plus fréquentes d’abord. Ouvrez-en une et choisissez l’entrée du vocabulaire qui y répond : la recherche est ajoutée à ses expressions et le portail la comprend aussitôt. Les recherches qui ressemblent à un nom, un numéro de téléphone, une adresse ou un courriel ne sont jamais gardées ; les autres sont supprimées 90 jours après la dernière.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recherches-sans-resultat".
+ */
+export interface RecherchesSansResultat {
+  id: number;
+  requete: string;
+  nombre: number;
+  premiere_recherche: string;
+  derniere_recherche: string;
+  /**
+   * Choisissez l’entrée puis enregistrez : la recherche est ajoutée à ses expressions (validée comme toute modification du vocabulaire) et l’entrée est marquée « rattachée ».
+   */
+  concept?: (number | null) | Vocabulaire;
+  statut: 'a-traiter' | 'rattachee';
+  rattachee_le?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1336,6 +1359,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sessions';
         value: number | Session;
+      } | null)
+    | ({
+        relationTo: 'recherches-sans-resultat';
+        value: number | RecherchesSansResultat;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1684,6 +1711,21 @@ export interface SessionsSelect<T extends boolean = true> {
   vueLe?: T;
   revoqueeLe?: T;
   motifRevocation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recherches-sans-resultat_select".
+ */
+export interface RecherchesSansResultatSelect<T extends boolean = true> {
+  requete?: T;
+  nombre?: T;
+  premiere_recherche?: T;
+  derniere_recherche?: T;
+  concept?: T;
+  statut?: T;
+  rattachee_le?: T;
   updatedAt?: T;
   createdAt?: T;
 }
