@@ -31,7 +31,7 @@ export const RecherchesSansResultat: CollectionConfig = {
     pagination: { defaultLimit: NOMBRE_AFFICHE },
     description: `Recherches du portail qui n’ont donné aucun résultat ces ${FENETRE_JOURS} derniers jours, les plus fréquentes d’abord. Ouvrez-en une et choisissez l’entrée du vocabulaire qui y répond : la recherche est ajoutée à ses expressions et le portail la comprend aussitôt. Les recherches qui ressemblent à un nom, un numéro de téléphone, une adresse ou un courriel ne sont jamais gardées ; les autres sont supprimées 90 jours après la dernière.`,
     // Les 30 derniers jours à l'écran ; la table garde 90 jours (purge quotidienne).
-    baseListFilter: () => ({ derniere_recherche: { greater_than_equal: new Date(Date.now() - FENETRE_JOURS * 86_400_000).toISOString() } }),
+    baseFilter: () => ({ derniere_recherche: { greater_than_equal: new Date(Date.now() - FENETRE_JOURS * 86_400_000).toISOString() } }),
   },
   access: {
     read: selonPolitique('recherches-sans-resultat', 'lire'),
