@@ -48,7 +48,7 @@ describe('recherches sans résultat : plafonds', () => {
 
   it('a des plafonds par défaut raisonnables', () => {
     const limite = new LimiteRetour()
-    const acceptees = Array.from({ length: 100 }, (_, i) => limite.autoriser('10.0.0.1', true)).filter(Boolean).length
+    const acceptees = Array.from({ length: 100 }, () => limite.autoriser('10.0.0.1', true)).filter(Boolean).length
     expect(acceptees).toBe(20)
   })
 })
