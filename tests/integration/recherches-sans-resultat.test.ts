@@ -8,6 +8,7 @@ import { validerFichierDataInclusion } from '../../content/schemas/data-inclusio
 import type { RecherchesSansResultat, Utilisateur, Vocabulaire } from '../../cms/payload-types'
 import { creerMoteurEmbarque, documentsDepuisFichier, type MoteurRecherche } from '../../search/index'
 import { lireParametres } from '../../search/parametres'
+import { estSansResultat } from '../../search/retour/decision'
 import { LimiteRetour } from '../../search/retour/limite'
 import { creerCompte, creerPremierOperateur, demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDeTest'
 
@@ -25,7 +26,6 @@ const collection = 'recherches-sans-resultat'
 let base: BaseDeTest
 let payload: Payload
 let comptage: typeof import('../../cms/collections/RecherchesSansResultat/comptage')
-let portail: typeof import('../../site/lib/rechercheSansResultat')
 let moteurPartage: typeof import('../../search/partage')
 let moteur: MoteurRecherche
 let operateur: Utilisateur
@@ -41,7 +41,7 @@ async function rechercherDepuisLePortail(q: string, options: { adresse?: string;
   const lus = lireParametres(new URL(`http://passerelle.test/annuaire/recherche?q=${encodeURIComponent(q)}`))
   if (!lus.ok) throw new Error(lus.erreurs.join(' ; '))
   const reponse = await moteur.rechercher(lus.valeur.requete)
-  const issue = portail.estSansResultat(lus.valeur, reponse)
+  const issue = estSansResultat(lus.valeur, reponse)
     ? await comptage.compterRechercheSansResultat(
         payload,
         { texte: q, adresse: options.adresse ?? '192.0.2.1' },
@@ -55,7 +55,6 @@ beforeAll(async () => {
   base = await demarrerBaseDeTest()
   payload = base.payload
   comptage = await import('../../cms/collections/RecherchesSansResultat/comptage')
-  portail = await import('../../site/lib/rechercheSansResultat')
   moteurPartage = await import('../../search/partage')
   const { seederVocabulaire } = await import('../../cms/seed/vocabulaire')
   const { vocabulaireDuCms } = await import('../../cms/recherche/vocabulaire')

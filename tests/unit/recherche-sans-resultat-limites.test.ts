@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { lireParametres } from '../../search/parametres'
 import { estPerimee, limiteConservation } from '../../search/retour/conservation'
+import { estSansResultat } from '../../search/retour/decision'
 import { LimiteRetour } from '../../search/retour/limite'
 
 /**
@@ -65,5 +67,27 @@ describe('recherches sans résultat : conservation 90 jours', () => {
     expect(estPerimee('2026-09-04T10:00:00.000Z', maintenant)).toBe(false)
     expect(estPerimee(new Date('2026-12-01T00:00:00Z'), maintenant)).toBe(false)
     expect(estPerimee('2026-06-01T00:00:00Z', maintenant)).toBe(true)
+  })
+})
+
+describe('recherches sans résultat : ce qui est compté', () => {
+  const parametres = (recherche: string) => {
+    const lus = lireParametres(new URL(`http://passerelle.test/annuaire/recherche?${recherche}`))
+    if (!lus.ok) throw new Error(lus.erreurs.join(' ; '))
+    return lus.valeur
+  }
+  const aucun = { statut: 'aucun-resultat' } as const
+
+  it('une recherche envoyée avec un texte, qui ne trouve rien de pertinent', () => {
+    expect(estSansResultat(parametres('q=baraque+effondree'), aucun)).toBe(true)
+    expect(estSansResultat(parametres('q=baraque+effondree&commune=01053'), aucun)).toBe(true)
+  })
+
+  it('pas une recherche qui trouve, ni sans texte, ni filtrée, ni littérale, ni en page 2', () => {
+    expect(estSansResultat(parametres('q=baraque+effondree'), { statut: 'resultats' })).toBe(false)
+    expect(estSansResultat(parametres('q=++&commune=01053'), aucun)).toBe(false)
+    expect(estSansResultat(parametres('q=baraque+effondree&public=femmes'), aucun)).toBe(false)
+    expect(estSansResultat(parametres('q=baraque+effondree&exact=1'), aucun)).toBe(false)
+    expect(estSansResultat(parametres('q=baraque+effondree&page=2'), aucun)).toBe(false)
   })
 })
