@@ -82,6 +82,7 @@ export interface Config {
     journal: Journal;
     sessions: Session;
     invitations: Invitation;
+    'recherches-sans-resultat': RecherchesSansResultat;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -108,6 +109,7 @@ export interface Config {
     journal: JournalSelect<false> | JournalSelect<true>;
     sessions: SessionsSelect<false> | SessionsSelect<true>;
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
+    'recherches-sans-resultat': RecherchesSansResultatSelect<false> | RecherchesSansResultatSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1282,6 +1284,27 @@ export interface Invitation {
   createdAt: string;
 }
 /**
+ * Recherches du portail qui n’ont donné aucun résultat ces 30 derniers jours, les plus fréquentes d’abord. Ouvrez-en une et choisissez l’entrée du vocabulaire qui y répond : la recherche est ajoutée à ses expressions et le portail la comprend aussitôt. Les recherches qui ressemblent à un nom, un numéro de téléphone, une adresse ou un courriel ne sont jamais gardées ; les autres sont supprimées 90 jours après la dernière.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recherches-sans-resultat".
+ */
+export interface RecherchesSansResultat {
+  id: number;
+  requete: string;
+  nombre: number;
+  premiere_recherche: string;
+  derniere_recherche: string;
+  /**
+   * Choisissez l’entrée puis enregistrez : la recherche est ajoutée à ses expressions (validée comme toute modification du vocabulaire) et l’entrée est marquée « rattachée ».
+   */
+  concept?: (number | null) | Vocabulaire;
+  statut: 'a-traiter' | 'rattachee';
+  rattachee_le?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1364,6 +1387,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'invitations';
         value: number | Invitation;
+      } | null)
+    | ({
+        relationTo: 'recherches-sans-resultat';
+        value: number | RecherchesSansResultat;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1729,6 +1756,21 @@ export interface InvitationsSelect<T extends boolean = true> {
   utiliseeLe?: T;
   annuleeLe?: T;
   invitePar?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recherches-sans-resultat_select".
+ */
+export interface RecherchesSansResultatSelect<T extends boolean = true> {
+  requete?: T;
+  nombre?: T;
+  premiere_recherche?: T;
+  derniere_recherche?: T;
+  concept?: T;
+  statut?: T;
+  rattachee_le?: T;
   updatedAt?: T;
   createdAt?: T;
 }

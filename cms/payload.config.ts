@@ -15,6 +15,7 @@ import { Medias } from './collections/Medias'
 import { Permanences } from './collections/Permanences'
 import { Plaquettes } from './collections/Plaquettes'
 import { Postes } from './collections/Postes'
+import { RecherchesSansResultat } from './collections/RecherchesSansResultat'
 import { Referentiels } from './collections/Referentiels'
 import { RessourcesFormation } from './collections/RessourcesFormation'
 import { Services } from './collections/Services'
@@ -80,7 +81,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
   // Toute nouvelle collection s'ajoute en fin de liste : SQLite ajoute ses
   // colonnes de relation en fin de table, l'ordre doit rester le même.
-  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation, Vocabulaire, Journal, Sessions, Invitations],
+  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation, Vocabulaire, Journal, Sessions, Invitations, RecherchesSansResultat],
   globals: [Publication, Logigramme, ParcoursIntegration],
   editor: lexicalEditor(),
   db: adaptateur(config.base),

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { referentiels, serviceDataInclusion, structureDataInclusion } from '../content/schemas/data-inclusion.ts'
 import { RE_CODE_COMMUNE, type Eligibilite } from '../domaine/territoire/index.ts'
 import type { Fraicheur } from '../domaine/annuaire/fraicheur.ts'
+import type { ExamenRecherche } from './retour/examen.ts'
 import type { Vocabulaire } from './vocabulaire/index.ts'
 
 /**
@@ -226,4 +227,10 @@ export interface MoteurRecherche {
   statistiques(): Promise<StatistiquesIndex>
   /** Remplace le vocabulaire (l'opérateur a modifié le référentiel dans l'admin). */
   changerVocabulaire(vocabulaire: Vocabulaire): Promise<void>
+  /**
+   * Avant de compter une recherche sans résultat : sa forme normalisée, ou la
+   * raison de ne pas la garder (search/retour/examen.ts), avec le vocabulaire
+   * et le lexique des fiches de ce moteur (un mot de l'annuaire n'est pas un nom).
+   */
+  examinerRecherche(texte: string): ExamenRecherche
 }

@@ -16,6 +16,7 @@ import { creerMoteurRecherche } from '../search'
 import { empreinteDuCode, ENTREES_PORTAIL } from '../socle/publication/empreinte'
 import { constructeurAstro, PipelinePublication, type EtatPublication } from '../socle/publication/pipeline'
 import { resumerBilan, seeder } from '../cms/seed'
+import { purgerRecherchesSansResultat } from '../cms/collections/RecherchesSansResultat/comptage'
 import { construireAdmin } from './construire'
 import { repondreRechercheJson } from './rechercheJson'
 import { creerReglesProxy } from './proxy'
@@ -108,8 +109,17 @@ export async function demarrerPortail(): Promise<Portail> {
     // Un import fait hors du serveur change l'annuaire : l'index est reconstruit à côté puis échangé.
     reindexer().catch((e: Error) => console.error(`Réindexation impossible : ${e.name}`))
   })
+  // « Recherches sans résultat » : conservées 90 jours après la dernière (au démarrage, puis chaque jour).
+  const purger = () =>
+    purgerRecherchesSansResultat(payload)
+      .then((n) => n > 0 && journal(`Recherches sans résultat : ${n} entrée(s) de plus de 90 jours supprimée(s).`))
+      .catch((e: Error) => console.error(`Purge des recherches sans résultat impossible : ${e.name}`))
+  await purger()
   // Les pages disent « mis à jour il y a 19 mois » : une publication par jour garde ces durées justes.
-  const quotidienne = setInterval(() => pipeline.demander('mise à jour quotidienne'), 24 * 60 * 60 * 1000)
+  const quotidienne = setInterval(() => {
+    pipeline.demander('mise à jour quotidienne')
+    void purger()
+  }, 24 * 60 * 60 * 1000)
   quotidienne.unref()
 
   const serveur = creerServeur({

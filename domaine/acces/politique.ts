@@ -25,6 +25,12 @@ export type Ressource =
   | 'signalements'
   /** Vocabulaire de recherche (référentiel de l'admin). */
   | 'vocabulaire'
+  /**
+   * Recherches du portail qui n'ont rien trouvé (requête normalisée et comptes,
+   * sans personne) : seul le serveur les crée ; l'opérateur les lit, les
+   * rattache à une entrée du vocabulaire (modifier) et les supprime.
+   */
+  | 'recherches-sans-resultat'
   /** État de la publication du portail. */
   | 'publication'
   /** Comptes. */
@@ -75,6 +81,8 @@ const TABLEAU: Record<Ressource, Partial<Record<Action, Regle>>> = {
   },
   signalements: { lire: OPERATEUR_SEUL, creer: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL, supprimer: OPERATEUR_SEUL },
   vocabulaire: { lire: OPERATEUR_SEUL, creer: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL, supprimer: OPERATEUR_SEUL },
+  // Créées et comptées par le serveur seul (sans passer par la politique) ; « modifier » sert au rattachement à un concept.
+  'recherches-sans-resultat': { lire: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL, supprimer: OPERATEUR_SEUL },
   // L'état de publication est écrit par le serveur seul (sans passer par la politique).
   publication: { lire: OPERATEUR_SEUL },
   utilisateurs: {

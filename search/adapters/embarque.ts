@@ -16,6 +16,7 @@ import {
   type ResultatRecherche,
   type StatistiquesIndex,
 } from '../port.ts'
+import { examinerRecherche, type ExamenRecherche } from '../retour/examen.ts'
 import { surligner } from '../surlignage.ts'
 import { compilerVocabulaire, type Vocabulaire, type VocabulaireCompile } from '../vocabulaire/index.ts'
 import { Classeur, meilleurs } from './embarque/classement.ts'
@@ -130,6 +131,10 @@ export class MoteurEmbarque implements MoteurRecherche {
 
   async changerVocabulaire(vocabulaire: Vocabulaire): Promise<void> {
     this.vocabulaire = compilerVocabulaire(vocabulaire)
+  }
+
+  examinerRecherche(texte: string): ExamenRecherche {
+    return examinerRecherche(texte, { vocabulaire: this.vocabulaire, lexique: this.etat.lexique })
   }
 
   async statistiques(): Promise<StatistiquesIndex> {

@@ -29,6 +29,7 @@ import {
   type StatistiquesIndex,
 } from '../port.ts'
 import { descriptionCleRecherche } from './cleRecherche.ts'
+import { examinerRecherche, type ExamenRecherche } from '../retour/examen.ts'
 import { fragmentsDepuisBalises, surligner } from '../surlignage.ts'
 import { mots } from '../texte.ts'
 import { cleExpression, compilerVocabulaire, type Vocabulaire, type VocabulaireCompile } from '../vocabulaire/index.ts'
@@ -335,6 +336,10 @@ export class MoteurMeilisearch implements MoteurRecherche {
       lexique.compter(nouveaux, 1)
       motsParId.set(d.id, nouveaux)
     }
+  }
+
+  examinerRecherche(texte: string): ExamenRecherche {
+    return examinerRecherche(texte, { vocabulaire: this.compile, lexique: this.lexique })
   }
 
   async changerVocabulaire(vocabulaire: Vocabulaire): Promise<void> {

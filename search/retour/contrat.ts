@@ -6,8 +6,11 @@ import { z } from 'zod'
  * Aucune personne n'est comptée : pas d'utilisateur, pas d'adresse IP, pas
  * d'heure, seulement le texte normalisé d'une recherche (jamais quand il
  * ressemble à un nom, un téléphone, une adresse : search/retour/examen.ts),
- * le jour, le motif et un nombre. La collection Payload, sa migration et
- * l'écran de l'admin s'appuieront sur ce contrat.
+ * le jour, le motif et un nombre. La collection de l'admin
+ * (cms/collections/RecherchesSansResultat/) garde plus simple : une entrée par
+ * recherche normalisée (nombre, première et dernière fois), motif
+ * « aucun-resultat » seulement ; les comptes par jour et le motif
+ * « resultats-non-ouverts » attendent le suivi des résultats ouverts.
  */
 
 /** Jours de conservation des comptes ; au-delà, ils sont supprimés. */

@@ -14,6 +14,7 @@ const ATTENDU: Record<Ressource, Record<Action, string>> = {
   'contenu-editorial': { lire: 'TTTTTT', creer: '-T----', modifier: '-T----', supprimer: '-T----' },
   signalements: { lire: '-T----', creer: '-T----', modifier: '-T----', supprimer: '-T----' },
   vocabulaire: { lire: '-T----', creer: '-T----', modifier: '-T----', supprimer: '-T----' },
+  'recherches-sans-resultat': { lire: '-T----', creer: '------', modifier: '-T----', supprimer: '-T----' },
   publication: { lire: '-T----', creer: '------', modifier: '------', supprimer: '------' },
   utilisateurs: { lire: '-TSSSS', creer: '-T----', modifier: '-TSSSS', supprimer: '-T----' },
   'utilisateurs.habilitation': { lire: '------', creer: '-T----', modifier: '-T----', supprimer: '------' },
