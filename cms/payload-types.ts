@@ -981,6 +981,18 @@ export interface Utilisateur {
   role?: ('operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur') | null;
   poste?: (number | null) | Poste;
   site?: (number | null) | Site;
+  totpSecret?: string | null;
+  totpEnAttente?: string | null;
+  totpDernierPas?: number | null;
+  codesSecours?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1227,7 +1239,11 @@ export interface Journal {
     | 'compte-cree'
     | 'role-modifie'
     | 'rattachement-modifie'
-    | 'compte-supprime';
+    | 'compte-supprime'
+    | 'second-facteur-active'
+    | 'second-facteur-desactive'
+    | 'codes-secours-regeneres'
+    | 'mot-de-passe-change';
   acteur?: number | null;
   cible?: string | null;
   adresse?: string | null;
@@ -1532,6 +1548,10 @@ export interface UtilisateursSelect<T extends boolean = true> {
   role?: T;
   poste?: T;
   site?: T;
+  totpSecret?: T;
+  totpEnAttente?: T;
+  totpDernierPas?: T;
+  codesSecours?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

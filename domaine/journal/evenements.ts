@@ -13,6 +13,10 @@ export const ACTIONS_JOURNAL = {
   'role-modifie': 'Rôle modifié',
   'rattachement-modifie': 'Rattachement modifié (unité ou poste)',
   'compte-supprime': 'Compte supprimé',
+  'second-facteur-active': 'Second facteur activé',
+  'second-facteur-desactive': 'Second facteur désactivé',
+  'codes-secours-regeneres': 'Codes de secours régénérés',
+  'mot-de-passe-change': 'Mot de passe changé',
 } as const
 
 export type ActionJournal = keyof typeof ACTIONS_JOURNAL

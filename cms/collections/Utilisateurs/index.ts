@@ -14,6 +14,7 @@ import { dernierOperateurNonRetrograde, dernierOperateurNonSupprime } from './ho
 import { connexionReussie, limiterConnexion } from './hooks/limiterConnexion'
 import { motDePasseConforme } from './hooks/motDePasseConforme'
 import { premierCompteOperateur } from './hooks/premierCompteOperateur'
+import { champsSecondFacteur } from './champsSecondFacteur'
 
 /**
  * Comptes du portail. Seul l'opérateur atteint /admin pour l'instant ; les
@@ -97,5 +98,6 @@ export const Utilisateurs: CollectionConfig = {
       admin: { condition: (_, s, { user }) => Boolean(user) && s?.role === 'agent-fsi' },
       access: { create: champSelonPolitique('utilisateurs.habilitation', 'creer'), update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },
     },
+    ...champsSecondFacteur,
   ],
 }
