@@ -63,6 +63,27 @@ const global = globalThis as typeof globalThis & { [CLE_LIMITEUR]?: LimiteurConn
 const limiteur = () => (global[CLE_LIMITEUR] ??= new LimiteurConnexion())
 const TOUTES_ADRESSES = 'toutes'
 
+/**
+ * Lire, vérifier puis écrire doit se faire d'un bloc pour un même compte : deux
+ * requêtes simultanées avec le même code (ou le même code de secours) ne
+ * doivent pas passer toutes les deux. Le portail est un seul processus (base
+ * SQLite embarquée ou PostgreSQL derrière un serveur unique) : un verrou en
+ * mémoire par compte suffit, sans verrou de ligne propre à chaque base.
+ */
+const CLE_VERROUS = Symbol.for('passerelle.verrousSecondFacteur')
+const verrous = ((globalThis as typeof globalThis & { [CLE_VERROUS]?: Map<string, Promise<unknown>> })[CLE_VERROUS] ??= new Map())
+async function sousVerrou<T>(id: Id, action: () => Promise<T>): Promise<T> {
+  const cle = String(id)
+  const precedent = verrous.get(cle) ?? Promise.resolve()
+  const courant = precedent.catch(() => undefined).then(action)
+  verrous.set(cle, courant)
+  try {
+    return await courant
+  } finally {
+    if (verrous.get(cle) === courant) verrous.delete(cle)
+  }
+}
+
 async function lireCompte(payload: Payload, id: Id): Promise<Utilisateur> {
   return (await payload.findByID({ collection: 'utilisateurs', id, depth: 0, overrideAccess: true, showHiddenFields: true })) as Utilisateur
 }
@@ -110,21 +131,23 @@ export async function commencerEnrolement(
   utilisateurId: Id,
   { nouveau = false, remplacement = false }: { nouveau?: boolean; remplacement?: boolean } = {},
 ): Promise<Enrolement> {
-  const compte = await lireCompte(payload, utilisateurId)
-  if (compte.totpSecret && !remplacement) throw new ErreurSecondFacteur('Un second facteur est déjà actif sur ce compte.')
-  let secret: Uint8Array | undefined
-  if (compte.totpEnAttente && !nouveau) {
-    try {
-      secret = dechiffrerSecret(compte.id, 'totpEnAttente', compte.totpEnAttente)
-    } catch {
-      // Clé changée ou donnée altérée : on repart d'un nouveau secret.
+  return sousVerrou(utilisateurId, async () => {
+    const compte = await lireCompte(payload, utilisateurId)
+    if (compte.totpSecret && !remplacement) throw new ErreurSecondFacteur('Un second facteur est déjà actif sur ce compte.')
+    let secret: Uint8Array | undefined
+    if (compte.totpEnAttente && !nouveau) {
+      try {
+        secret = dechiffrerSecret(compte.id, 'totpEnAttente', compte.totpEnAttente)
+      } catch {
+        // Clé changée ou donnée altérée : on repart d'un nouveau secret.
+      }
     }
-  }
-  if (!secret) {
-    secret = genererSecretTotp()
-    await ecrire(payload, compte.id, { totpEnAttente: chiffrerSecret(compte.id, 'totpEnAttente', secret) })
-  }
-  return { uri: uriTotp(secret, compte.email), secretLisible: secretLisible(secret) }
+    if (!secret) {
+      secret = genererSecretTotp()
+      await ecrire(payload, compte.id, { totpEnAttente: chiffrerSecret(compte.id, 'totpEnAttente', secret) })
+    }
+    return { uri: uriTotp(secret, compte.email), secretLisible: secretLisible(secret) }
+  })
 }
 
 export class ErreurSecondFacteur extends Error {
@@ -161,29 +184,31 @@ export async function confirmerEnrolement(
   code: string,
   options: Options & { remplacement?: boolean } = {},
 ): Promise<Resultat<{ codesSecours: string[] }>> {
-  const compte = await lireCompte(payload, utilisateurId)
-  if (compte.totpSecret && !options.remplacement) return { ok: false, erreur: 'Un second facteur est déjà actif sur ce compte.' }
-  if (!compte.totpEnAttente) return { ok: false, erreur: 'Aucun enrôlement en cours : rechargez la page pour obtenir un QR code.' }
-  const refus = essai(compte.id)
-  if (refus) return refus
-  let secret: Uint8Array
-  try {
-    secret = dechiffrerSecret(compte.id, 'totpEnAttente', compte.totpEnAttente)
-  } catch {
-    return { ok: false, erreur: 'Cet enrôlement n’est plus valable : rechargez la page pour obtenir un nouveau QR code.' }
-  }
-  const verdict = verifierCodeTotp(secret, code, { maintenantMs: options.maintenantMs ?? Date.now() })
-  if (!verdict.ok) return { ok: false, erreur: MESSAGE_TOTP[verdict.motif] }
-  reussite(compte.id)
-  const codesSecours = genererCodesSecours()
-  await ecrire(payload, compte.id, {
-    totpSecret: chiffrerSecret(compte.id, 'totpSecret', secret),
-    totpEnAttente: null,
-    totpDernierPas: verdict.pas,
-    codesSecours: codesSecours.map(empreinteCodeSecours),
+  return sousVerrou(utilisateurId, async () => {
+    const compte = await lireCompte(payload, utilisateurId)
+    if (compte.totpSecret && !options.remplacement) return { ok: false, erreur: 'Un second facteur est déjà actif sur ce compte.' }
+    if (!compte.totpEnAttente) return { ok: false, erreur: 'Aucun enrôlement en cours : rechargez la page pour obtenir un QR code.' }
+    const refus = essai(compte.id)
+    if (refus) return refus
+    let secret: Uint8Array
+    try {
+      secret = dechiffrerSecret(compte.id, 'totpEnAttente', compte.totpEnAttente)
+    } catch {
+      return { ok: false, erreur: 'Cet enrôlement n’est plus valable : rechargez la page pour obtenir un nouveau QR code.' }
+    }
+    const verdict = verifierCodeTotp(secret, code, { maintenantMs: options.maintenantMs ?? Date.now() })
+    if (!verdict.ok) return { ok: false, erreur: MESSAGE_TOTP[verdict.motif] }
+    reussite(compte.id)
+    const codesSecours = genererCodesSecours()
+    await ecrire(payload, compte.id, {
+      totpSecret: chiffrerSecret(compte.id, 'totpSecret', secret),
+      totpEnAttente: null,
+      totpDernierPas: verdict.pas,
+      codesSecours: codesSecours.map(empreinteCodeSecours),
   })
   await tracer(payload, 'second-facteur-active', compte.id, options)
   return { ok: true, codesSecours }
+  })
 }
 
 /**
@@ -196,6 +221,15 @@ export async function verifierSecondFacteur(
   utilisateurId: Id,
   code: string,
   options: Options = {},
+): Promise<Resultat<{ moyen: 'totp' | 'code-secours'; codesSecoursRestants: number }>> {
+  return sousVerrou(utilisateurId, () => verifierSansVerrou(payload, utilisateurId, code, options))
+}
+
+async function verifierSansVerrou(
+  payload: Payload,
+  utilisateurId: Id,
+  code: string,
+  options: Options,
 ): Promise<Resultat<{ moyen: 'totp' | 'code-secours'; codesSecoursRestants: number }>> {
   const compte = await lireCompte(payload, utilisateurId)
   if (!compte.totpSecret) return { ok: false, erreur: 'Aucun second facteur n’est activé sur ce compte.' }
@@ -238,22 +272,26 @@ export async function regenererCodesSecours(
   code: string,
   options: Options = {},
 ): Promise<Resultat<{ codesSecours: string[] }>> {
-  const verification = await verifierSecondFacteur(payload, utilisateurId, code, options)
-  if (!verification.ok) return { ok: false, erreur: verification.erreur }
-  const codesSecours = genererCodesSecours()
-  await ecrire(payload, utilisateurId, { codesSecours: codesSecours.map(empreinteCodeSecours) })
-  await tracer(payload, 'codes-secours-regeneres', utilisateurId, options)
-  return { ok: true, codesSecours }
+  return sousVerrou(utilisateurId, async () => {
+    const verification = await verifierSansVerrou(payload, utilisateurId, code, options)
+    if (!verification.ok) return { ok: false, erreur: verification.erreur }
+    const codesSecours = genererCodesSecours()
+    await ecrire(payload, utilisateurId, { codesSecours: codesSecours.map(empreinteCodeSecours) })
+    await tracer(payload, 'codes-secours-regeneres', utilisateurId, options)
+    return { ok: true, codesSecours }
+  })
 }
 
 /** Retire le second facteur, seulement pour les rôles où il est optionnel, et sur présentation d'un code. */
 export async function desactiver(payload: Payload, utilisateurId: Id, code: string, options: Options = {}): Promise<Resultat> {
-  const compte = await lireCompte(payload, utilisateurId)
-  if (!secondFacteurDesactivable(compte.role))
-    return { ok: false, erreur: 'Le second facteur est obligatoire pour votre rôle : il ne peut pas être désactivé.' }
-  const verification = await verifierSecondFacteur(payload, utilisateurId, code, options)
-  if (!verification.ok) return { ok: false, erreur: verification.erreur }
-  await ecrire(payload, compte.id, { totpSecret: null, totpEnAttente: null, totpDernierPas: null, codesSecours: null })
-  await tracer(payload, 'second-facteur-desactive', compte.id, options)
-  return { ok: true }
+  return sousVerrou(utilisateurId, async () => {
+    const compte = await lireCompte(payload, utilisateurId)
+    if (!secondFacteurDesactivable(compte.role))
+      return { ok: false, erreur: 'Le second facteur est obligatoire pour votre rôle : il ne peut pas être désactivé.' }
+    const verification = await verifierSansVerrou(payload, utilisateurId, code, options)
+    if (!verification.ok) return { ok: false, erreur: verification.erreur }
+    await ecrire(payload, compte.id, { totpSecret: null, totpEnAttente: null, totpDernierPas: null, codesSecours: null })
+    await tracer(payload, 'second-facteur-desactive', compte.id, options)
+    return { ok: true }
+  })
 }

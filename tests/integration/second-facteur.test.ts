@@ -122,6 +122,21 @@ describe(`second facteur (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect(journal.totalDocs).toBe(1)
   })
 
+  it('requêtes simultanées avec le même code : une seule passe (code de l’application comme code de secours)', async () => {
+    const coordination = await compte('coordination-2fa@example.org', 'coordination')
+    const t = T0 + 20 * 60_000
+    const enrolement = await sf.commencerEnrolement(base.payload, coordination.id)
+    const active = await sf.confirmerEnrolement(base.payload, coordination.id, codeAffiche(enrolement.uri, t), { maintenantMs: t })
+    if (!active.ok) throw new Error(active.erreur)
+    const ensemble = (code: string, instant: number) =>
+      Promise.all(Array.from({ length: 4 }, () => sf.verifierSecondFacteur(base.payload, coordination.id, code, { maintenantMs: instant })))
+    const totp = await ensemble(codeAffiche(enrolement.uri, t + 30_000), t + 30_000)
+    expect(totp.filter((r) => r.ok)).toHaveLength(1)
+    const secours = await ensemble(active.codesSecours[0]!, t + 30_000)
+    expect(secours.filter((r) => r.ok)).toHaveLength(1)
+    expect(await sf.etatSecondFacteur(base.payload, coordination.id)).toMatchObject({ codesSecoursRestants: 9 })
+  })
+
   it('désactivation : refusée là où le second facteur est obligatoire, permise à l’agent avec un code', async () => {
     const t = T0 + 10 * 60_000
     expect(await sf.desactiver(base.payload, operateur.id, codeAffiche(uri, t), { maintenantMs: t })).toEqual({ ok: false, erreur: expect.stringMatching(/obligatoire/) })
