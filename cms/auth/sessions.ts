@@ -13,6 +13,13 @@ const indisponible = (): never => {
   throw new Error('Sessions indisponibles sur cette branche : cms/auth/sessions.ts est provisoire (remplacé à la fusion).')
 }
 
+export async function ouvrirSession(
+  _payload: Payload,
+  _options: { utilisateur: Id; appareil?: string; adresse?: string; secondFacteur: boolean; methode: 'mot-de-passe' | 'proconnect' },
+): Promise<{ jeton: string; cookie: string }> {
+  return indisponible()
+}
+
 export async function marquerSecondFacteur(_payload: Payload, _sessionId: Id): Promise<void> {
   indisponible()
 }
