@@ -80,6 +80,7 @@ export interface Config {
     'ressources-formation': RessourcesFormation;
     vocabulaire: Vocabulaire;
     journal: Journal;
+    sessions: Session;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -104,6 +105,7 @@ export interface Config {
     'ressources-formation': RessourcesFormationSelect<false> | RessourcesFormationSelect<true>;
     vocabulaire: VocabulaireSelect<false> | VocabulaireSelect<true>;
     journal: JournalSelect<false> | JournalSelect<true>;
+    sessions: SessionsSelect<false> | SessionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -973,9 +975,12 @@ export interface Media {
  */
 export interface Utilisateur {
   id: number;
+  email: string;
+  motDePasse?: string | null;
   /**
-   * Affiché dans la console du serveur au démarrage, tant qu’aucun compte n’existe.
+   * Un compte suspendu ne peut plus se connecter ; ses sessions sont fermées. Il reste dans le journal et les dossiers.
    */
+  suspendu?: boolean | null;
   codeInstallation?: string | null;
   nom?: string | null;
   role?: ('operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur') | null;
@@ -995,20 +1000,6 @@ export interface Utilisateur {
     | null;
   updatedAt: string;
   createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
   collection: 'utilisateurs';
 }
 /**
@@ -1236,17 +1227,48 @@ export interface Journal {
     | 'connexion'
     | 'connexion-refusee'
     | 'deconnexion'
+    | 'sessions-revoquees'
+    | 'second-facteur-verifie'
+    | 'second-facteur-refuse'
+    | 'mot-de-passe-change'
     | 'compte-cree'
     | 'role-modifie'
     | 'rattachement-modifie'
     | 'compte-supprime'
     | 'second-facteur-active'
     | 'second-facteur-desactive'
-    | 'codes-secours-regeneres'
-    | 'mot-de-passe-change';
+    | 'codes-secours-regeneres';
   acteur?: number | null;
   cible?: string | null;
   adresse?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions".
+ */
+export interface Session {
+  id: number;
+  empreinte: string;
+  utilisateur: number | Utilisateur;
+  methode: 'mot-de-passe' | 'proconnect';
+  secondFacteur?: boolean | null;
+  appareil?: string | null;
+  creeLe: string;
+  vueLe: string;
+  revoqueeLe?: string | null;
+  motifRevocation?:
+    | (
+        | 'deconnexion'
+        | 'deconnexion-partout'
+        | 'revocation'
+        | 'mot-de-passe'
+        | 'habilitation'
+        | 'suspension'
+        | 'second-facteur'
+      )
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1325,6 +1347,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'journal';
         value: number | Journal;
+      } | null)
+    | ({
+        relationTo: 'sessions';
+        value: number | Session;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1543,6 +1569,9 @@ export interface MediasSelect<T extends boolean = true> {
  * via the `definition` "utilisateurs_select".
  */
 export interface UtilisateursSelect<T extends boolean = true> {
+  email?: T;
+  motDePasse?: T;
+  suspendu?: T;
   codeInstallation?: T;
   nom?: T;
   role?: T;
@@ -1554,19 +1583,6 @@ export interface UtilisateursSelect<T extends boolean = true> {
   codesSecours?: T;
   updatedAt?: T;
   createdAt?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  sessions?:
-    | T
-    | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1670,6 +1686,23 @@ export interface JournalSelect<T extends boolean = true> {
   acteur?: T;
   cible?: T;
   adresse?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions_select".
+ */
+export interface SessionsSelect<T extends boolean = true> {
+  empreinte?: T;
+  utilisateur?: T;
+  methode?: T;
+  secondFacteur?: T;
+  appareil?: T;
+  creeLe?: T;
+  vueLe?: T;
+  revoqueeLe?: T;
+  motifRevocation?: T;
   updatedAt?: T;
   createdAt?: T;
 }

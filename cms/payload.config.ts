@@ -9,6 +9,7 @@ import { buildConfig, type DatabaseAdapterObj } from 'payload'
 import sharp from 'sharp'
 
 import { Journal } from './collections/Journal'
+import { Sessions } from './collections/Sessions'
 import { Medias } from './collections/Medias'
 import { Permanences } from './collections/Permanences'
 import { Plaquettes } from './collections/Plaquettes'
@@ -78,7 +79,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
   // Toute nouvelle collection s'ajoute en fin de liste : SQLite ajoute ses
   // colonnes de relation en fin de table, l'ordre doit rester le même.
-  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation, Vocabulaire, Journal],
+  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation, Vocabulaire, Journal, Sessions],
   globals: [Publication, Logigramme, ParcoursIntegration],
   editor: lexicalEditor(),
   db: adaptateur(config.base),

@@ -20,6 +20,8 @@ import { construireAdmin } from './construire'
 import { repondreRechercheJson } from './rechercheJson'
 import { creerReglesProxy } from './proxy'
 import { creerServeur, dossierClient, type GestionnaireAstro } from './serveur'
+import { jetonDuCookie } from '../cms/auth/cookie'
+import { validerJeton } from '../cms/auth/sessions'
 import { erreurEcoute } from './verificationsDemarrage'
 
 export type Portail = { url: string; payload: Payload; pipeline: PipelinePublication; arreter: () => Promise<void> }
@@ -117,6 +119,10 @@ export async function demarrerPortail(): Promise<Portail> {
     routes: { '/annuaire/recherche.json': repondreRechercheJson },
     https: config.urlPublique?.startsWith('https:') ?? false,
     proxy: creerReglesProxy(config.proxysDeConfiance, config.urlPublique),
+    sessionExigee:
+      config.portailAcces === 'connecte'
+        ? async (req) => Boolean((await validerJeton(payload, jetonDuCookie(req.headers.cookie)))?.complete)
+        : undefined,
     sante: async () => {
       try {
         await payload.count({ collection: 'sites', overrideAccess: true })

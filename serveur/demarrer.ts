@@ -20,8 +20,8 @@ try {
   if (totalDocs === 0) {
     // Un nouveau code à chaque démarrage sans compte : seul celui qui lit cette console peut devenir opérateur.
     const code = emettreCodeInstallation(config.dossierDonnees)
-    console.log(`Premier accès : ouvrez ${portail.url}/admin pour créer le compte de l'opérateur (aucun mot de passe par défaut).`)
-    console.log(`Code d'installation, demandé par l'écran de premier accès (usage unique) : ${code}`)
+    console.log(`Premier accès : ouvrez ${portail.url}/installation pour créer le compte de l'opérateur (aucun mot de passe par défaut).`)
+    console.log(`Code d'installation, demandé par la page d'installation (usage unique) : ${code}`)
   } else supprimerCodeInstallation(config.dossierDonnees)
   const arret = async () => {
     await portail.arreter()

@@ -5,6 +5,7 @@ import { poserAdresseClient } from '../socle/adresseClient'
 import { verifierCorps } from '../socle/limitesCorps'
 import { envoyerFichier, resoudreFichier, type FichierStatique } from './fichiersStatiques'
 import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politiqueDeSecurite'
+import { libreSansSession, redirectionAdmin } from './accesPortail'
 import { adresseClient, origineAcceptee, type ReglesProxy } from './proxy'
 
 /**
@@ -33,6 +34,11 @@ export type OptionsServeur = {
   https?: boolean
   /** Proxys de confiance et adresse publique : origine des formulaires, adresse réelle du client. */
   proxy: ReglesProxy
+  /**
+   * PORTAIL_ACCES=connecte : la requête porte-t-elle une session complète ?
+   * Absent : le portail est ouvert (intranet de l'État), seul l'espace connecté la demande.
+   */
+  sessionExigee?: (req: IncomingMessage) => Promise<boolean>
 }
 
 const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url)
@@ -89,9 +95,24 @@ export function creerServeur(options: OptionsServeur): Server {
       res.setHeader('Content-Type', 'text/plain; charset=utf-8')
       res.end('Page introuvable')
     }
+    const chemin = url.split('?')[0]!
     try {
+      const redirection = redirectionAdmin(chemin)
+      if (redirection) {
+        res.writeHead(303, { Location: redirection, 'Cache-Control': 'no-store' })
+        return res.end()
+      }
+      if (options.sessionExigee && !libreSansSession(chemin) && !(await options.sessionExigee(req))) {
+        if (req.method === 'GET' || req.method === 'HEAD') {
+          // Le chemin seul (jamais la requête : elle peut porter une recherche).
+          res.writeHead(303, { Location: `/connexion?retour=${encodeURIComponent(chemin)}`, 'Cache-Control': 'no-store' })
+          return res.end()
+        }
+        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+        return res.end('Connexion requise : ce portail n’est accessible qu’aux personnes connectées.')
+      }
       if (admin) return await options.next(req, res)
-      const route = options.routes?.[url.split('?')[0]!]
+      const route = options.routes?.[chemin]
       if (route) return await route(req, res)
       if (url === '/sante') {
         const { ok, details } = await options.sante()

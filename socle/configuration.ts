@@ -81,6 +81,36 @@ const schemaEnvironnement = z
       (v) => !v || decoderCle(v) !== null,
       'PASSERELLE_CLE_CHIFFREMENT doit contenir 32 octets : 64 caractères hexadécimaux (« openssl rand -hex 32 ») ou 44 caractères base64 (« openssl rand -base64 32 »).',
     ),
+    // Sessions de l'espace connecté et de l'admin (un seul mécanisme) : expirations d'inactivité et absolue.
+    SESSION_INACTIVITE_MINUTES: z.coerce
+      .number({ error: 'SESSION_INACTIVITE_MINUTES doit être un nombre de minutes.' })
+      .int('SESSION_INACTIVITE_MINUTES doit être un nombre entier de minutes.')
+      .min(1, 'SESSION_INACTIVITE_MINUTES doit valoir au moins 1 minute.')
+      .max(24 * 60, 'SESSION_INACTIVITE_MINUTES ne peut dépasser 1440 (24 heures).')
+      .default(30),
+    SESSION_DUREE_MAX_HEURES: z.coerce
+      .number({ error: 'SESSION_DUREE_MAX_HEURES doit être un nombre d’heures.' })
+      .positive('SESSION_DUREE_MAX_HEURES doit être positive.')
+      .max(7 * 24, 'SESSION_DUREE_MAX_HEURES ne peut dépasser 168 (une semaine).')
+      .default(12),
+    // « connecte » : toute page du portail, statique ou non, exige une session (portail hébergé hors de l'intranet de l'État).
+    PORTAIL_ACCES: z
+      .enum(['ouvert', 'connecte'], { error: 'PORTAIL_ACCES doit valoir « ouvert » (intranet de l’État) ou « connecte » (toute page exige une session).' })
+      .default('ouvert'),
+    // Connexion facultative avec ProConnect (fédération d'identité de l'État) : les trois ou aucune.
+    PROCONNECT_ISSUER: z.url({ error: 'PROCONNECT_ISSUER doit être une URL (ex. « https://auth.agentconnect.gouv.fr/api/v2 »).' }).optional(),
+    PROCONNECT_CLIENT_ID: z.string().trim().optional(),
+    PROCONNECT_CLIENT_SECRET: secret('PROCONNECT_CLIENT_SECRET'),
+    // Niveaux d'authentification (claim « acr ») qui valent second facteur. ProConnect reprend les
+    // niveaux eIDAS : eidas1 faible, eidas2 substantiel (« renforcé »), eidas3 élevé ; seuls les deux
+    // derniers exigent plus d'un facteur. Source : documentation ProConnect,
+    // https://github.com/numerique-gouv/proconnect-documentation/blob/main/doc_fi/fonctionnement_fca_fi/fca_niveau_eidas_fi.md
+    // (le claim « amr » contenant « mfa » compte aussi : socle/proconnect.ts).
+    PROCONNECT_ACR_MFA: z
+      .string()
+      .default('eidas2,eidas3')
+      .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+      .refine((liste) => liste.length > 0, 'PROCONNECT_ACR_MFA doit lister au moins une valeur d’acr séparée par des virgules (ex. « eidas2,eidas3 »).'),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && VALEUR_D_EXEMPLE.test(env.DATABASE_URL)) {
@@ -113,6 +143,24 @@ const schemaEnvironnement = z
           'PASSERELLE_CLE_CHIFFREMENT est obligatoire en production (« openssl rand -hex 32 ») : elle chiffre les secrets du second facteur dans la base. Gardez-la hors de la base et de ses sauvegardes ; la perdre oblige chaque compte à réenrôler son second facteur.',
       })
     }
+    const proconnect = { PROCONNECT_ISSUER: env.PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID: env.PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET: env.PROCONNECT_CLIENT_SECRET }
+    if (Object.values(proconnect).some(Boolean)) {
+      for (const [nom, valeur] of Object.entries(proconnect)) {
+        if (!valeur)
+          ctx.addIssue({
+            code: 'custom',
+            path: [nom],
+            message: `${nom} manque : la connexion avec ProConnect demande PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET ensemble (ou aucune des trois pour s’en passer).`,
+          })
+      }
+    }
+    if (env.NODE_ENV === 'production' && env.PROCONNECT_ISSUER && !env.PROCONNECT_ISSUER.startsWith('https://')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PROCONNECT_ISSUER'],
+        message: 'PROCONNECT_ISSUER doit commencer par « https:// » en production : les jetons d’identité ne circulent jamais en clair.',
+      })
+    }
     if (env.MEILI_URL && !env.MEILI_MASTER_KEY && env.NODE_ENV === 'production') {
       ctx.addIssue({
         code: 'custom',
@@ -143,6 +191,21 @@ export type Configuration = {
   meilisearch?: { url: string; cle?: string }
   /** Clé maîtresse (32 octets) du chiffrement au repos (socle/chiffrement.ts). */
   cleChiffrement: Buffer
+  /** Expirations des sessions, en millisecondes. */
+  sessions: { inactiviteMs: number; absolueMs: number }
+  /** « connecte » : tout le portail derrière la connexion. */
+  portailAcces: 'ouvert' | 'connecte'
+  /** Connexion avec ProConnect, quand ses trois réglages sont donnés. */
+  proconnect?: ConfigurationProConnect
+}
+
+export type ConfigurationProConnect = {
+  /** Émetteur OpenID Connect (la découverte lit `<issuer>/.well-known/openid-configuration`). */
+  issuer: string
+  clientId: string
+  clientSecret: string
+  /** Valeurs d'acr qui attestent une authentification multi-facteur. */
+  acrMfa: string[]
 }
 
 export class ErreurConfiguration extends Error {
@@ -220,6 +283,12 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     annuaireDemo: (e.ANNUAIRE_DEMO ?? (e.NODE_ENV === 'production' ? 'non' : 'oui')) === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,
     cleChiffrement: e.PASSERELLE_CLE_CHIFFREMENT ? decoderCle(e.PASSERELLE_CLE_CHIFFREMENT)! : cleDeDeveloppement(dossierDonnees),
+    sessions: { inactiviteMs: e.SESSION_INACTIVITE_MINUTES * 60_000, absolueMs: Math.round(e.SESSION_DUREE_MAX_HEURES * 3_600_000) },
+    portailAcces: e.PORTAIL_ACCES,
+    proconnect:
+      e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET
+        ? { issuer: e.PROCONNECT_ISSUER, clientId: e.PROCONNECT_CLIENT_ID, clientSecret: e.PROCONNECT_CLIENT_SECRET, acrMfa: e.PROCONNECT_ACR_MFA }
+        : undefined,
   }
 }
 

@@ -11,7 +11,7 @@ import { decider, peutTout, type Acteur, type Action, type Ressource } from '../
 export function acteurDe(user: PayloadRequest['user']): Acteur | null {
   // Un compte sans rôle (impossible par le schéma, mais jamais supposé) n'a aucun droit.
   if (!user || user.collection !== 'utilisateurs' || !user.role) return null
-  return { id: user.id, role: user.role }
+  return { id: user.id, role: user.role, suspendu: Boolean((user as { suspendu?: boolean | null }).suspendu) }
 }
 
 export const selonPolitique =

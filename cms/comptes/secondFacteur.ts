@@ -225,7 +225,19 @@ export async function verifierSecondFacteur(
   return sousVerrou(utilisateurId, () => verifierSansVerrou(payload, utilisateurId, code, options))
 }
 
+/** Chaque vérification, acceptée ou refusée, laisse une ligne de journal (jamais le code saisi). */
 async function verifierSansVerrou(
+  payload: Payload,
+  utilisateurId: Id,
+  code: string,
+  options: Options,
+): Promise<Resultat<{ moyen: 'totp' | 'code-secours'; codesSecoursRestants: number }>> {
+  const resultat = await verifierCode(payload, utilisateurId, code, options)
+  await tracer(payload, resultat.ok ? 'second-facteur-verifie' : 'second-facteur-refuse', utilisateurId, options)
+  return resultat
+}
+
+async function verifierCode(
   payload: Payload,
   utilisateurId: Id,
   code: string,

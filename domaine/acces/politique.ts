@@ -33,6 +33,8 @@ export type Ressource =
   | 'utilisateurs.habilitation'
   /** Entrée dans l'admin (/admin). */
   | 'admin'
+  /** Sessions ouvertes (appareil, dernière activité) : chacun voit les siennes ; seul le serveur les crée et les révoque. */
+  | 'sessions'
   /** Journal d'audit : personne ne l'écrit par l'API (le serveur seul y ajoute), personne ne le modifie. */
   | 'journal'
 
@@ -69,6 +71,7 @@ const TABLEAU: Record<Ressource, Partial<Record<Action, Regle>>> = {
   'utilisateurs.habilitation': { creer: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL },
   admin: { lire: OPERATEUR_SEUL },
   journal: { lire: { coordination: 'tout' } },
+  sessions: { lire: { operateur: 'soi', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' } },
 }
 
 const REFUS: Decision = { permis: false }

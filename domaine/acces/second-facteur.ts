@@ -19,12 +19,16 @@ import type { Role } from './roles'
  * Règles pures : l'horloge est passée en paramètre, rien n'est stocké ici.
  */
 
-export const ROLES_SECOND_FACTEUR_OBLIGATOIRE: readonly Role[] = ['intervenant', 'coordination', 'operateur']
-export const ROLES_SECOND_FACTEUR_OPTIONNEL: readonly Role[] = ['agent-fsi', 'financeur']
+export const SECOND_FACTEUR_OBLIGATOIRE: readonly Role[] = ['intervenant', 'coordination', 'operateur']
+export const SECOND_FACTEUR_OPTIONNEL: readonly Role[] = ['agent-fsi', 'financeur']
 
-export const secondFacteurObligatoire = (role: Role | null | undefined) => !!role && ROLES_SECOND_FACTEUR_OBLIGATOIRE.includes(role)
+export const secondFacteurObligatoire = (role: Role | null | undefined) => Boolean(role && SECOND_FACTEUR_OBLIGATOIRE.includes(role))
 /** Seuls les rôles où il est optionnel peuvent le désactiver. */
-export const secondFacteurDesactivable = (role: Role | null | undefined) => !!role && ROLES_SECOND_FACTEUR_OPTIONNEL.includes(role)
+export const secondFacteurDesactivable = (role: Role | null | undefined) => Boolean(role && SECOND_FACTEUR_OPTIONNEL.includes(role))
+
+/** Le second facteur est-il demandé à la connexion de ce compte ? Obligatoire pour son rôle, ou activé par choix. */
+export const secondFacteurExige = (compte: { role?: Role | null; totpSecret?: string | null }) =>
+  secondFacteurObligatoire(compte.role) || Boolean(compte.totpSecret)
 
 export const EMETTEUR_TOTP = 'Passerelle ISCG Ain'
 export const PERIODE_TOTP_S = 30

@@ -9,6 +9,10 @@ export const ACTIONS_JOURNAL = {
   connexion: 'Connexion',
   'connexion-refusee': 'Connexion refusée',
   deconnexion: 'Déconnexion',
+  'sessions-revoquees': 'Session(s) révoquée(s)',
+  'second-facteur-verifie': 'Second facteur vérifié',
+  'second-facteur-refuse': 'Second facteur refusé',
+  'mot-de-passe-change': 'Mot de passe changé',
   'compte-cree': 'Compte créé',
   'role-modifie': 'Rôle modifié',
   'rattachement-modifie': 'Rattachement modifié (unité ou poste)',
@@ -16,7 +20,6 @@ export const ACTIONS_JOURNAL = {
   'second-facteur-active': 'Second facteur activé',
   'second-facteur-desactive': 'Second facteur désactivé',
   'codes-secours-regeneres': 'Codes de secours régénérés',
-  'mot-de-passe-change': 'Mot de passe changé',
 } as const
 
 export type ActionJournal = keyof typeof ACTIONS_JOURNAL

@@ -42,7 +42,7 @@ describe('plafond des requêtes', () => {
   })
 
   it('le formulaire de signalement et la connexion ne lisent pas un corps de 5 Mo', async () => {
-    for (const chemin of ['/annuaire/signaler', '/api/utilisateurs/login']) {
+    for (const chemin of ['/annuaire/signaler', '/connexion']) {
       const reponse = await envoyer(chemin, 5 * 1024 * 1024, 'application/x-www-form-urlencoded')
       expect(reponse.statut, chemin).toBe(413)
     }

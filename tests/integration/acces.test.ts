@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
-import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { creerCompte, creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 
 /**
  * Règles d'accès : refus par défaut, lecture publique du seul contenu éditorial,
@@ -12,8 +12,7 @@ let operateur: Utilisateur
 let intervenant: Utilisateur
 let agent: Utilisateur
 
-const compte = (email: string, role: Utilisateur['role']) =>
-  base.payload.create({ collection: 'utilisateurs', data: { email, password: 'motdepasse-de-test-1', role } }) as Promise<Utilisateur>
+const compte = (email: string, role: NonNullable<Utilisateur['role']>) => creerCompte(base, { email, role }) as Promise<Utilisateur>
 
 beforeAll(async () => {
   base = await demarrerBaseDeTest()

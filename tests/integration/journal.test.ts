@@ -3,7 +3,7 @@ import { sql as sqlSqlite } from '@payloadcms/db-sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
-import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { creerCompte, creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 
 /**
  * Journal d'audit des comptes : chaque connexion, création, changement de rôle
@@ -17,8 +17,8 @@ let coordination: Utilisateur
 let agent: Utilisateur
 const MOT_DE_PASSE = 'motdepasse-de-test-journal-1'
 
-const compte = (email: string, role: Utilisateur['role']) =>
-  base.payload.create({ collection: 'utilisateurs', data: { email, password: MOT_DE_PASSE, role } }) as Promise<Utilisateur>
+const compte = (email: string, role: NonNullable<Utilisateur['role']>) =>
+  creerCompte(base, { email, role, motDePasse: MOT_DE_PASSE }) as Promise<Utilisateur>
 const lignes = async () => (await base.payload.find({ collection: 'journal', pagination: false, sort: 'id', overrideAccess: true })).docs
 
 beforeAll(async () => {
@@ -32,13 +32,17 @@ afterAll(async () => base?.fermer())
 
 describe(`journal d’audit (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('trace créations de comptes, connexion et changement de rôle, sans aucune adresse électronique', async () => {
-    await base.payload.login({ collection: 'utilisateurs', data: { email: 'agent-journal@example.org', password: MOT_DE_PASSE } })
+    const { seConnecter } = await import('../../cms/auth/connexion')
+    expect(await seConnecter(base.payload, { email: 'Agent-Journal@example.org', motDePasse: MOT_DE_PASSE, adresse: '192.0.2.7' })).toMatchObject({ ok: true })
+    expect(await seConnecter(base.payload, { email: 'agent-journal@example.org', motDePasse: 'pas le bon', adresse: '192.0.2.7' })).toMatchObject({ ok: false })
     await base.payload.update({ collection: 'utilisateurs', id: agent.id, data: { role: 'financeur' }, overrideAccess: false, user: operateur })
     const journal = await lignes()
     expect(journal.filter((l) => l.action === 'compte-cree').map((l) => l.cible)).toEqual(
       [operateur, coordination, agent].map((u) => `utilisateurs:${u.id}`),
     )
-    expect(journal).toContainEqual(expect.objectContaining({ action: 'connexion', acteur: agent.id, cible: `utilisateurs:${agent.id}` }))
+    expect(journal).toContainEqual(expect.objectContaining({ action: 'connexion', acteur: agent.id, cible: `utilisateurs:${agent.id}`, adresse: '192.0.2.7' }))
+    // Un refus ne garde ni l'adresse saisie ni le compte visé.
+    expect(journal).toContainEqual(expect.objectContaining({ action: 'connexion-refusee', acteur: null, cible: null, adresse: '192.0.2.7' }))
     expect(journal).toContainEqual(expect.objectContaining({ action: 'role-modifie', acteur: operateur.id, cible: `utilisateurs:${agent.id}` }))
     expect(JSON.stringify(journal)).not.toMatch(/@example\.org|motdepasse/)
   })

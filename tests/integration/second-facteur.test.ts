@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
 import { pasTotp } from '../../domaine/acces/second-facteur'
-import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { creerCompte, creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 
 /**
  * Le second facteur sur une vraie base : enrôlement par QR code, vérification
@@ -21,8 +21,8 @@ let agent: Utilisateur
 const MOT_DE_PASSE = 'motdepasse-de-test-second-facteur'
 const T0 = Date.UTC(2026, 11, 3, 9, 0, 0)
 
-const compte = (email: string, role: Utilisateur['role']) =>
-  base.payload.create({ collection: 'utilisateurs', data: { email, password: MOT_DE_PASSE, role } }) as Promise<Utilisateur>
+const compte = (email: string, role: NonNullable<Utilisateur['role']>) =>
+  creerCompte(base, { email, role, motDePasse: MOT_DE_PASSE }) as Promise<Utilisateur>
 
 /** Ce qu'afficherait l'application d'authentification, à partir du secret lu dans l'URI du QR code. */
 const codeAffiche = (uri: string, instantMs: number) => {
@@ -86,13 +86,13 @@ describe(`second facteur (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect(brut).not.toContain(secret)
     expect(brut).not.toContain(Buffer.from(decodeBase32IgnorePadding(secret)).toString('base64'))
     for (const code of codesSecours) expect(brut).not.toContain(code)
-    const lu = await base.payload.findByID({ collection: 'utilisateurs', id: operateur.id, overrideAccess: false, user: operateur })
+    const lu = await base.payload.findByID({ collection: 'utilisateurs', id: operateur.id, overrideAccess: false, user: { ...operateur, collection: 'utilisateurs' } })
     expect(lu).not.toHaveProperty('totpSecret')
     expect(lu).not.toHaveProperty('codesSecours')
     // Même en demandant les champs cachés, l'accès au champ les retire.
-    const cache = await base.payload.findByID({ collection: 'utilisateurs', id: operateur.id, overrideAccess: false, user: operateur, showHiddenFields: true })
+    const cache = await base.payload.findByID({ collection: 'utilisateurs', id: operateur.id, overrideAccess: false, user: { ...operateur, collection: 'utilisateurs' }, showHiddenFields: true })
     expect(cache.totpSecret ?? null).toBeNull()
-    await base.payload.update({ collection: 'utilisateurs', id: operateur.id, data: { totpSecret: 'remplacé' }, overrideAccess: false, user: operateur })
+    await base.payload.update({ collection: 'utilisateurs', id: operateur.id, data: { totpSecret: 'remplacé' }, overrideAccess: false, user: { ...operateur, collection: 'utilisateurs' } })
     expect(String((await ligneBrute(operateur.id)).totp_secret)).toMatch(/^v1:/)
   })
 

@@ -73,6 +73,24 @@ export async function demarrerBaseDeTest(): Promise<BaseDeTest> {
  */
 export async function creerPremierOperateur(base: BaseDeTest, data: { email: string; password: string }) {
   const { emettreCodeInstallation } = await import('../../socle/codeInstallation')
+  const { hacherMotDePasse } = await import('../../domaine/acces/empreinte-mot-de-passe')
   const codeInstallation = emettreCodeInstallation(base.dossier)
-  return base.payload.create({ collection: 'utilisateurs', data: { ...data, codeInstallation } as never })
+  return base.payload.create({
+    collection: 'utilisateurs',
+    data: { email: data.email, motDePasse: await hacherMotDePasse(data.password), codeInstallation } as never,
+  })
+}
+
+/** Un compte de test, tel qu'une invitation acceptée le crée (mot de passe facultatif). */
+export async function creerCompte(
+  base: BaseDeTest,
+  data: { email: string; role: 'operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur'; motDePasse?: string; site?: number; poste?: number },
+) {
+  const { hacherMotDePasse } = await import('../../domaine/acces/empreinte-mot-de-passe')
+  const { motDePasse, ...reste } = data
+  return base.payload.create({
+    collection: 'utilisateurs',
+    data: { ...reste, ...(motDePasse ? { motDePasse: await hacherMotDePasse(motDePasse) } : {}) },
+    overrideAccess: true,
+  })
 }

@@ -31,7 +31,7 @@ afterAll(async () => new Promise((ok) => serveur.close(ok)))
 
 describe('adresse du client transmise à Payload', () => {
   it("est celle de la connexion, même si le client envoie l'en-tête ou un X-Forwarded-For", async () => {
-    const reponse = await fetch(`${url}/api/utilisateurs/login`, {
+    const reponse = await fetch(`${url}/api/utilisateurs/me`, {
       method: 'POST',
       headers: { [ENTETE_ADRESSE_CLIENT]: '10.1.2.3', 'X-Forwarded-For': '10.4.5.6' },
     })

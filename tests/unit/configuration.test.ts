@@ -127,6 +127,47 @@ describe('configuration', () => {
     expect(erreur({ MEILI_URL: 'http://localhost:7700', MEILI_MASTER_KEY: 'a-remplacer-par-openssl-rand-hex-32' })).toMatch(/MEILI_MASTER_KEY : /)
   })
 
+  describe('ProConnect', () => {
+    const proconnect = { PROCONNECT_ISSUER: 'https://proconnect.example.org/api/v2', PROCONNECT_CLIENT_ID: 'passerelle', PROCONNECT_CLIENT_SECRET: 'c'.repeat(64) }
+
+    it('absent par défaut : pas de bouton ProConnect', () => {
+      expect(lire({}).proconnect).toBeUndefined()
+    })
+
+    it('les trois réglages donnés : acr multi-facteur eidas2 et eidas3 par défaut', () => {
+      expect(lire(proconnect).proconnect).toEqual({
+        issuer: 'https://proconnect.example.org/api/v2',
+        clientId: 'passerelle',
+        clientSecret: 'c'.repeat(64),
+        acrMfa: ['eidas2', 'eidas3'],
+      })
+      expect(lire({ ...proconnect, PROCONNECT_ACR_MFA: ' eidas3 , ' }).proconnect?.acrMfa).toEqual(['eidas3'])
+    })
+
+    it.each(['PROCONNECT_ISSUER', 'PROCONNECT_CLIENT_ID', 'PROCONNECT_CLIENT_SECRET'] as const)('tous ou aucun : refuse sans %s en le nommant', (nom) => {
+      const { [nom]: _, ...incomplet } = proconnect
+      const message = erreur(incomplet)
+      expect(message).toMatch(new RegExp(`${nom} : ${nom} manque : la connexion avec ProConnect demande`))
+      // Une seule variable manque : seule elle est nommée en tête de ligne.
+      expect(message.match(/^ {2}- PROCONNECT_\w+ :/gm)).toHaveLength(1)
+    })
+
+    it('refuse une URL mal formée, une liste d’acr vide et le secret d’exemple', () => {
+      expect(erreur({ ...proconnect, PROCONNECT_ISSUER: 'proconnect.gouv.fr' })).toMatch(/PROCONNECT_ISSUER : PROCONNECT_ISSUER doit être une URL/)
+      expect(erreur({ ...proconnect, PROCONNECT_ACR_MFA: ' , ' })).toMatch(/PROCONNECT_ACR_MFA : PROCONNECT_ACR_MFA doit lister au moins une valeur/)
+      expect(erreur({ ...proconnect, PROCONNECT_CLIENT_SECRET: 'a-remplacer-par-le-secret-proconnect' })).toMatch(/PROCONNECT_CLIENT_SECRET : .*valeur d’exemple/)
+    })
+
+    it('exige https en production, accepte http hors production (fournisseur local des tests)', () => {
+      const production = { NODE_ENV: 'production', PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
+      expect(erreur({ ...production, ...proconnect, PROCONNECT_ISSUER: 'http://proconnect.example.org/api/v2' })).toMatch(
+        /PROCONNECT_ISSUER : PROCONNECT_ISSUER doit commencer par « https:\/\/ » en production/,
+      )
+      expect(lire({ ...production, ...proconnect }).proconnect?.issuer).toBe('https://proconnect.example.org/api/v2')
+      expect(lire({ ...proconnect, PROCONNECT_ISSUER: 'http://127.0.0.1:4000' }).proconnect?.issuer).toBe('http://127.0.0.1:4000')
+    })
+  })
+
   it('liste toutes les erreurs à la fois', () => {
     const message = erreur({ PORT: 'x', DATABASE_URL: 'mysql://h/b' })
     expect(message).toContain('PORT')

@@ -1,39 +1,31 @@
 import type { CollectionConfig } from 'payload'
 
 import { champSelonPolitique, entreeAdmin, selonPolitique } from '../../access/selonPolitique'
-import { configuration } from '../../../socle/configuration'
+import { strategieSession } from '../../auth/strategie'
 import { optionsRoles } from '../../../domaine/acces/roles'
-import {
-  journaliserChangement,
-  journaliserConnexion,
-  journaliserConnexionRefusee,
-  journaliserDeconnexion,
-  journaliserSuppression,
-} from './hooks/journaliserCompte'
+import { journaliserChangement, journaliserSuppression } from './hooks/journaliserCompte'
 import { dernierOperateurNonRetrograde, dernierOperateurNonSupprime } from './hooks/dernierOperateur'
-import { connexionReussie, limiterConnexion } from './hooks/limiterConnexion'
-import { motDePasseConforme } from './hooks/motDePasseConforme'
+import { emailNormalise } from './hooks/emailNormalise'
 import { premierCompteOperateur } from './hooks/premierCompteOperateur'
 import { champsSecondFacteur } from './champsSecondFacteur'
+import { revoquerSessionsSiHabilitationChange } from './hooks/revoquerSessions'
+import { supprimeSeulementInutilise } from './hooks/supprimeSeulementInutilise'
+
+const personne = () => false
 
 /**
- * Comptes du portail. Seul l'opérateur atteint /admin pour l'instant ; les
- * autres rôles serviront à l'espace connecté. Le premier compte, créé depuis
- * l'écran de premier accès de /admin avec le code d'installation affiché dans
- * la console, devient opérateur : il n'existe aucun mot de passe par défaut,
- * et le dernier opérateur ne peut être ni supprimé ni rétrogradé.
+ * Comptes du portail et de l'admin. Le premier compte, créé sur /installation
+ * avec le code d'installation affiché dans la console, devient opérateur : il
+ * n'existe aucun mot de passe par défaut, et le dernier opérateur ne peut être
+ * ni supprimé ni rétrogradé. Les autres comptes arrivent par invitation.
  */
 export const Utilisateurs: CollectionConfig = {
   slug: 'utilisateurs',
   labels: { singular: 'Utilisateur', plural: 'Utilisateurs' },
-  auth: {
-    tokenExpiration: 8 * 60 * 60,
-    // Pas de verrouillage de compte (n'importe qui pourrait verrouiller l'opérateur) :
-    // les connexions sont limitées par compte et adresse (hooks/limiterConnexion.ts).
-    maxLoginAttempts: 0,
-    // Cookie « Secure » en production (derrière le proxy TLS), même si PASSERELLE_URL manque.
-    cookies: { sameSite: 'Strict', secure: configuration().cookiesSecurises },
-  },
+  // Ni JWT ni connexion par l'API de Payload : un seul mécanisme de session,
+  // celui du portail (cms/auth/, décision dans docs/decisions/sessions.md),
+  // lu par cette stratégie pour l'admin et l'API.
+  auth: { disableLocalStrategy: true, strategies: [strategieSession] },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'nom', 'role'], group: 'Administration' },
   access: {
     admin: entreeAdmin,
@@ -44,30 +36,43 @@ export const Utilisateurs: CollectionConfig = {
     unlock: selonPolitique('utilisateurs', 'supprimer'),
   },
   hooks: {
-    beforeOperation: [limiterConnexion, motDePasseConforme],
+    beforeValidate: [emailNormalise],
     beforeChange: [premierCompteOperateur, dernierOperateurNonRetrograde],
-    beforeDelete: [dernierOperateurNonSupprime],
-    afterChange: [journaliserChangement],
+    beforeDelete: [dernierOperateurNonSupprime, supprimeSeulementInutilise],
+    afterChange: [journaliserChangement, revoquerSessionsSiHabilitationChange],
     afterDelete: [journaliserSuppression],
-    afterLogin: [connexionReussie, journaliserConnexion],
-    afterLogout: [journaliserDeconnexion],
-    afterError: [journaliserConnexionRefusee],
   },
   fields: [
     {
-      name: 'codeInstallation',
-      label: "Code d'installation",
+      name: 'email',
+      label: 'Adresse électronique',
+      type: 'email',
+      required: true,
+      unique: true,
+      index: true,
+      access: { update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },
+    },
+    {
+      // Empreinte scrypt (domaine/acces/empreinte-mot-de-passe.ts), écrite par cms/auth/ seulement.
+      name: 'motDePasse',
       type: 'text',
-      // Jamais enregistré : il n'est lu que par le hook du premier compte.
+      hidden: true,
+      access: { read: personne, create: personne, update: personne },
+    },
+    {
+      name: 'suspendu',
+      label: 'Compte suspendu',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Un compte suspendu ne peut plus se connecter ; ses sessions sont fermées. Il reste dans le journal et les dossiers.' },
+      access: { create: champSelonPolitique('utilisateurs.habilitation', 'creer'), update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },
+    },
+    {
+      // Jamais enregistré : lu par le hook du premier compte seulement (page /installation).
+      name: 'codeInstallation',
+      type: 'text',
       virtual: true,
-      admin: {
-        description: 'Affiché dans la console du serveur au démarrage, tant qu’aucun compte n’existe.',
-        // Seulement sur l'écran de premier accès, où personne n'est connecté.
-        condition: (_, __, { user }) => !user,
-        autoComplete: 'off',
-        // Payload rend les champs virtuels en lecture seule par défaut.
-        readOnly: false,
-      },
+      hidden: true,
     },
     { name: 'nom', label: 'Nom affiché', type: 'text' },
     {
@@ -77,7 +82,6 @@ export const Utilisateurs: CollectionConfig = {
       required: true,
       defaultValue: 'agent-fsi',
       options: optionsRoles,
-      saveToJWT: true,
       // Masqué sur l'écran de premier accès : ce compte-là devient opérateur d'office.
       admin: { condition: (_, __, { user }) => Boolean(user) },
       access: { create: champSelonPolitique('utilisateurs.habilitation', 'creer'), update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },

@@ -4,6 +4,8 @@ import * as migration_20261126_072943_plaquettes_versions from './20261126_07294
 import * as migration_20261126_073533_vocabulaire_recherche from './20261126_073533_vocabulaire_recherche';
 import * as migration_20261203_102736_connexion_sans_verrouillage from './20261203_102736_connexion_sans_verrouillage';
 import * as migration_20261203_103623_journal_audit from './20261203_103623_journal_audit';
+import * as migration_20261203_133020_sessions from './20261203_133020_sessions';
+import * as migration_20261203_133117_sessions_sans_jwt from './20261203_133117_sessions_sans_jwt';
 
 export const migrations = [
   {
@@ -35,5 +37,15 @@ export const migrations = [
     up: migration_20261203_103623_journal_audit.up,
     down: migration_20261203_103623_journal_audit.down,
     name: '20261203_103623_journal_audit',
+  },
+  {
+    up: migration_20261203_133020_sessions.up,
+    down: migration_20261203_133020_sessions.down,
+    name: '20261203_133020_sessions',
+  },
+  {
+    up: migration_20261203_133117_sessions_sans_jwt.up,
+    down: migration_20261203_133117_sessions_sans_jwt.down,
+    name: '20261203_133117_sessions_sans_jwt'
   },
 ];

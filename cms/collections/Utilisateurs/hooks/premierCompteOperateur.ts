@@ -8,10 +8,11 @@ const MESSAGES = {
   incorrect: "Code d'installation : ce code ne correspond pas à celui affiché dans la console du serveur au démarrage.",
   aucun:
     "Code d'installation : aucun code n'est en cours (il a déjà servi) ; redémarrez le serveur pour en afficher un nouveau dans la console.",
+  ferme: "Code d'installation : un compte existe déjà ; l'installation est close (les comptes suivants arrivent par invitation).",
 } as const
 
 /**
- * Le tout premier compte (écran « Bienvenue » de /admin) devient l'opérateur,
+ * Le tout premier compte (page /installation) devient l'opérateur,
  * à condition de donner le code d'installation affiché dans la console : celui
  * qui atteint /admin le premier n'est pas forcément celui qui a installé le
  * portail. Le code est consommé ici, de façon atomique : de deux premiers
@@ -20,7 +21,9 @@ const MESSAGES = {
 export const premierCompteOperateur: CollectionBeforeChangeHook = async ({ collection, data, operation, req }) => {
   if (operation !== 'create') return data
   const { totalDocs } = await req.payload.count({ collection: collection.slug, overrideAccess: true, req })
-  if (totalDocs > 0) return data
+  const installation = data.codeInstallation !== undefined
+  if (totalDocs > 0 && !installation) return data
+  if (totalDocs > 0) throw new ValidationError({ collection: collection.slug, errors: [{ path: 'codeInstallation', message: MESSAGES.ferme }], req }, req.t)
 
   // L'adresse est vérifiée avant de consommer le code : une faute de frappe ne doit pas le gâcher.
   const adresseValide = email(data.email, { collectionSlug: collection.slug, req, required: true, siblingData: data } as never)
