@@ -37,6 +37,13 @@ export type Ressource =
   | 'sessions'
   /** Journal d'audit : personne ne l'écrit par l'API (le serveur seul y ajoute), personne ne le modifie. */
   | 'journal'
+  /**
+   * Gestion des comptes des autres depuis l'espace connecté (/espace/comptes) :
+   * liste, suspension, réactivation, rôle et rattachement. Le compte visé est
+   * vérifié par `peutGererCompte` (la coordination ne touche pas aux comptes
+   * de l'opérateur, personne ne se gère soi-même).
+   */
+  | 'comptes'
 
 export type Acteur = { id: number | string; role: Role; suspendu?: boolean | null }
 
@@ -45,6 +52,7 @@ export type Decision = { permis: false } | { permis: true; portee: Portee }
 
 type Regle = Partial<Record<Role | 'anonyme', Portee>>
 const OPERATEUR_SEUL: Regle = { operateur: 'tout' }
+const OPERATEUR_COORDINATION: Regle = { operateur: 'tout', coordination: 'tout' }
 
 /**
  * Le tableau des droits. Une case absente est un refus. `anonyme` désigne le
@@ -71,6 +79,7 @@ const TABLEAU: Record<Ressource, Partial<Record<Action, Regle>>> = {
   'utilisateurs.habilitation': { creer: OPERATEUR_SEUL, modifier: OPERATEUR_SEUL },
   admin: { lire: OPERATEUR_SEUL },
   journal: { lire: { coordination: 'tout' } },
+  comptes: { lire: OPERATEUR_COORDINATION, modifier: OPERATEUR_COORDINATION },
   sessions: { lire: { operateur: 'soi', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' } },
 }
 

@@ -21,20 +21,24 @@ const portLibre = () =>
     })
   })
 
+export { portLibre }
+
 export type PortailDeTest = { url: string; dossier: string; arreter: () => Promise<void> }
 
 /** Le journal du serveur (sorties standard et d'erreur), gardé dans son dossier de données. */
 export const fichierJournal = (dossier: string) => path.join(dossier, 'serveur.log')
 
-export async function demarrerPortailDeTest(): Promise<PortailDeTest> {
+/** `env` : réglages propres à ce portail (PORTAIL_ACCES, PROCONNECT_*, SMTP_URL…) ; `port` : imposé quand un tiers doit le connaître d'avance. */
+export async function demarrerPortailDeTest(o: { env?: Record<string, string>; port?: number } = {}): Promise<PortailDeTest> {
   const dossier = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'))
-  const port = await portLibre()
+  const port = o.port ?? (await portLibre())
   const journal = fichierJournal(dossier)
   const sortie = createWriteStream(journal)
   const env: NodeJS.ProcessEnv = { ...process.env, PASSERELLE_DONNEES: dossier, PORT: String(port), HOST: '127.0.0.1', PUBLICATION_DELAI_MS: '500' }
   delete env.DATABASE_URL
   delete (env as Record<string, string | undefined>).NODE_ENV
   delete env.PASSERELLE_URL
+  Object.assign(env, o.env)
   const processus = spawn(process.execPath, [path.join(racine, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'serveur/demarrer.ts'], {
     cwd: racine,
     env,

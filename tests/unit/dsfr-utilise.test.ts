@@ -27,7 +27,7 @@ describe('CSS du DSFR réduit à ce que le portail emploie', () => {
     }
 
     const icones = await reduireAuxClassesEmployees(lire('utility/icons/icons.main.min.css'), racine)
-    expect(icones).toContain('.fr-icon-lock-line')
+    expect(icones).toContain('.fr-icon-account-line')
     expect(icones).not.toContain('.fr-icon-zoom-in-line')
   })
 

@@ -19,6 +19,7 @@ const ATTENDU: Record<Ressource, Record<Action, string>> = {
   'utilisateurs.habilitation': { lire: '------', creer: '-T----', modifier: '-T----', supprimer: '------' },
   admin: { lire: '-T----', creer: '------', modifier: '------', supprimer: '------' },
   journal: { lire: '----T-', creer: '------', modifier: '------', supprimer: '------' },
+  comptes: { lire: '-T--T-', creer: '------', modifier: '-T--T-', supprimer: '------' },
   sessions: { lire: '-SSSSS', creer: '------', modifier: '------', supprimer: '------' },
 }
 

@@ -1,0 +1,71 @@
+import { decider, type Acteur, type Action, type Ressource } from './politique'
+import type { Role } from './roles'
+
+/**
+ * Les entrées de l'accueil de l'espace connecté (/espace), tirées de la
+ * politique d'autorisation : chaque entrée dit le droit qu'elle exige, et
+ * l'acteur la voit s'il a ce droit. Aucun « si le rôle est… » ici : changer
+ * un droit dans la politique change l'accueil du même coup. On n'affiche que
+ * des fonctions qui existent.
+ */
+
+export type EntreeEspace = {
+  cle: 'compte' | 'comptes' | 'journal' | 'admin'
+  titre: string
+  description: string
+  href: string
+}
+
+type Exigence = {
+  action: Action
+  ressource: Ressource
+  /** « soi » : ses propres enregistrements suffisent ; « tout » : il faut le droit sur tous. */
+  portee: 'soi' | 'tout'
+}
+
+const ENTREES: readonly (EntreeEspace & { exige: Exigence })[] = [
+  {
+    cle: 'compte',
+    titre: 'Mon compte',
+    description: 'Mot de passe, second facteur et sessions ouvertes.',
+    href: '/espace/compte',
+    exige: { action: 'modifier', ressource: 'utilisateurs', portee: 'soi' },
+  },
+  {
+    cle: 'comptes',
+    titre: 'Comptes',
+    description: 'Inviter une personne, suspendre un compte, changer un rôle ou un rattachement.',
+    href: '/espace/comptes',
+    exige: { action: 'lire', ressource: 'comptes', portee: 'tout' },
+  },
+  {
+    cle: 'journal',
+    titre: 'Journal d’audit',
+    description: 'Connexions, invitations, changements de rôle : qui, quand, depuis quel poste. Filtres et export CSV.',
+    href: '/espace/journal',
+    exige: { action: 'lire', ressource: 'journal', portee: 'tout' },
+  },
+  {
+    cle: 'admin',
+    titre: 'Administration du contenu',
+    description: 'Sites, postes, annuaire, permanences, plaquettes et formation publiés sur le portail.',
+    href: '/admin',
+    exige: { action: 'lire', ressource: 'admin', portee: 'tout' },
+  },
+]
+
+const satisfait = (acteur: Acteur, { action, ressource, portee }: Exigence) => {
+  const d = decider(acteur, action, ressource)
+  return d.permis && (portee === 'soi' || d.portee === 'tout')
+}
+
+/** Ce que l'acteur peut faire depuis l'accueil de l'espace, dans l'ordre d'affichage. Rien pour un compte suspendu. */
+export function entreesEspace(acteur: Acteur): EntreeEspace[] {
+  return ENTREES.filter((e) => satisfait(acteur, e.exige)).map(({ exige: _exige, ...entree }) => entree)
+}
+
+/** L'acteur de la politique pour un compte lu en base (un compte sans rôle n'est personne : aucun droit). */
+export function acteurDuCompte(compte: { id: number | string; role?: Role | null; suspendu?: boolean | null } | null | undefined): Acteur | null {
+  if (!compte?.role) return null
+  return { id: compte.id, role: compte.role, suspendu: compte.suspendu ?? false }
+}
