@@ -990,6 +990,18 @@ export interface Utilisateur {
   role?: ('operateur' | 'intervenant' | 'agent-fsi' | 'coordination' | 'financeur') | null;
   poste?: (number | null) | Poste;
   site?: (number | null) | Site;
+  totpSecret?: string | null;
+  totpEnAttente?: string | null;
+  totpDernierPas?: number | null;
+  codesSecours?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   collection: 'utilisateurs';
@@ -1230,7 +1242,10 @@ export interface Journal {
     | 'invitation-envoyee'
     | 'invitation-acceptee'
     | 'compte-suspendu'
-    | 'compte-reactive';
+    | 'compte-reactive'
+    | 'second-facteur-active'
+    | 'second-facteur-desactive'
+    | 'codes-secours-regeneres';
   acteur?: number | null;
   cible?: string | null;
   adresse?: string | null;
@@ -1617,6 +1632,10 @@ export interface UtilisateursSelect<T extends boolean = true> {
   role?: T;
   poste?: T;
   site?: T;
+  totpSecret?: T;
+  totpEnAttente?: T;
+  totpDernierPas?: T;
+  codesSecours?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,6 +6,7 @@ import { z } from 'zod'
 
 import { DOMAINES_PAR_DEFAUT, type DomainesParRole } from '../domaine/acces/invitations'
 import type { Role } from '../domaine/acces/roles'
+import { decoderCle, nouvelleCle } from './chiffrement'
 
 /**
  * Configuration du portail, lue une seule fois au démarrage et validée avec zod :
@@ -106,6 +107,11 @@ const schemaEnvironnement = z
     ANNUAIRE_DEMO: z.enum(['oui', 'non'], { error: 'ANNUAIRE_DEMO doit valoir « oui » ou « non ».' }).optional(),
     MEILI_URL: z.url({ error: 'MEILI_URL doit être une URL (http://meilisearch:7700).' }).optional(),
     MEILI_MASTER_KEY: secret('MEILI_MASTER_KEY'),
+    // Clé de chiffrement au repos des secrets relus par le serveur (second facteur) : 32 octets en hexadécimal ou base64.
+    PASSERELLE_CLE_CHIFFREMENT: secret('PASSERELLE_CLE_CHIFFREMENT').refine(
+      (v) => !v || decoderCle(v) !== null,
+      'PASSERELLE_CLE_CHIFFREMENT doit contenir 32 octets : 64 caractères hexadécimaux (« openssl rand -hex 32 ») ou 44 caractères base64 (« openssl rand -base64 32 »).',
+    ),
     // Sessions de l'espace connecté et de l'admin (un seul mécanisme) : expirations d'inactivité et absolue.
     SESSION_INACTIVITE_MINUTES: z.coerce
       .number({ error: 'SESSION_INACTIVITE_MINUTES doit être un nombre de minutes.' })
@@ -175,6 +181,14 @@ const schemaEnvironnement = z
         message: 'PAYLOAD_SECRET est obligatoire en production (au moins 32 caractères, voir .env.example).',
       })
     }
+    if (env.NODE_ENV === 'production' && !env.PASSERELLE_CLE_CHIFFREMENT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PASSERELLE_CLE_CHIFFREMENT'],
+        message:
+          'PASSERELLE_CLE_CHIFFREMENT est obligatoire en production (« openssl rand -hex 32 ») : elle chiffre les secrets du second facteur dans la base. Gardez-la hors de la base et de ses sauvegardes ; la perdre oblige chaque compte à réenrôler son second facteur.',
+      })
+    }
     const proconnect = { PROCONNECT_ISSUER: env.PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID: env.PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET: env.PROCONNECT_CLIENT_SECRET }
     if (Object.values(proconnect).some(Boolean)) {
       for (const [nom, valeur] of Object.entries(proconnect)) {
@@ -228,6 +242,8 @@ export type Configuration = {
   /** Amorcer l'annuaire de démonstration (contacts fictifs) : oui par défaut, non en production. */
   annuaireDemo: boolean
   meilisearch?: { url: string; cle?: string }
+  /** Clé maîtresse (32 octets) du chiffrement au repos (socle/chiffrement.ts). */
+  cleChiffrement: Buffer
   /** Expirations des sessions, en millisecondes. */
   sessions: { inactiviteMs: number; absolueMs: number }
   /** « connecte » : tout le portail derrière la connexion. */
@@ -275,6 +291,21 @@ function secretDeDeveloppement(dossierDonnees: string): string {
   return secret
 }
 
+/**
+ * Hors production, sans PASSERELLE_CLE_CHIFFREMENT, une clé est générée une fois
+ * dans data/, comme le secret de développement : les secrets chiffrés d'une base
+ * de développement restent lisibles d'un démarrage à l'autre.
+ */
+function cleDeDeveloppement(dossierDonnees: string): Buffer {
+  const fichier = path.join(dossierDonnees, 'cle-chiffrement-developpement.txt')
+  const existante = existsSync(fichier) ? decoderCle(readFileSync(fichier, 'utf8')) : null
+  if (existante) return existante
+  mkdirSync(dossierDonnees, { recursive: true })
+  const cle = nouvelleCle()
+  writeFileSync(fichier, cle, { mode: 0o600 })
+  return decoderCle(cle)!
+}
+
 /** Dossier des données (PASSERELLE_DONNEES, relatif à la racine) : le démarrage le vérifie avant de lire le reste. */
 export const dossierDesDonnees = (env: Record<string, string | undefined> = process.env) =>
   path.resolve(env.PASSERELLE_RACINE ?? process.cwd(), env.PASSERELLE_DONNEES ?? 'data')
@@ -308,6 +339,7 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     publicationDelaiMs: e.PUBLICATION_DELAI_MS,
     annuaireDemo: (e.ANNUAIRE_DEMO ?? (e.NODE_ENV === 'production' ? 'non' : 'oui')) === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,
+    cleChiffrement: e.PASSERELLE_CLE_CHIFFREMENT ? decoderCle(e.PASSERELLE_CLE_CHIFFREMENT)! : cleDeDeveloppement(dossierDonnees),
     sessions: { inactiviteMs: e.SESSION_INACTIVITE_MINUTES * 60_000, absolueMs: Math.round(e.SESSION_DUREE_MAX_HEURES * 3_600_000) },
     portailAcces: e.PORTAIL_ACCES,
     proconnect:

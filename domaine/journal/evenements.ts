@@ -21,6 +21,9 @@ export const ACTIONS_JOURNAL = {
   'invitation-acceptee': 'Invitation acceptée (compte créé)',
   'compte-suspendu': 'Compte suspendu',
   'compte-reactive': 'Compte réactivé',
+  'second-facteur-active': 'Second facteur activé',
+  'second-facteur-desactive': 'Second facteur désactivé',
+  'codes-secours-regeneres': 'Codes de secours régénérés',
 } as const
 
 export type ActionJournal = keyof typeof ACTIONS_JOURNAL

@@ -46,7 +46,9 @@ describe('configuration', () => {
   it('cookies de session « Secure » en production même sans PASSERELLE_URL, et derrière une URL https', () => {
     const secret = 'x'.repeat(32)
     // En production, l'URL publique est forcément en https (sinon la configuration est refusée).
-    expect(lire({ NODE_ENV: 'production', PAYLOAD_SECRET: secret, PASSERELLE_URL: 'https://passerelle.example.org' }).cookiesSecurises).toBe(true)
+    expect(
+      lire({ NODE_ENV: 'production', PAYLOAD_SECRET: secret, PASSERELLE_CLE_CHIFFREMENT: 'c'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }).cookiesSecurises,
+    ).toBe(true)
     expect(lire({ PASSERELLE_URL: 'https://passerelle.example.org' }).cookiesSecurises).toBe(true)
     expect(lire({}).cookiesSecurises).toBe(false)
   })
@@ -69,8 +71,25 @@ describe('configuration', () => {
     expect(erreur(env)).toMatch(attendu)
   })
 
+  it('clé de chiffrement : générée une fois hors production, lue en hexadécimal ou base64, exigée en production', () => {
+    const donnees = dossier()
+    const config = lireConfiguration({ PASSERELLE_DONNEES: donnees })
+    expect(config.cleChiffrement).toHaveLength(32)
+    expect(readFileSync(path.join(donnees, 'cle-chiffrement-developpement.txt'), 'utf8')).toBe(config.cleChiffrement.toString('hex'))
+    expect(lireConfiguration({ PASSERELLE_DONNEES: donnees }).cleChiffrement.equals(config.cleChiffrement)).toBe(true)
+    const hex = 'ab'.repeat(32)
+    expect(lire({ PASSERELLE_CLE_CHIFFREMENT: hex }).cleChiffrement.toString('hex')).toBe(hex)
+    expect(lire({ PASSERELLE_CLE_CHIFFREMENT: Buffer.from(hex, 'hex').toString('base64') }).cleChiffrement.toString('hex')).toBe(hex)
+    expect(erreur({ PASSERELLE_CLE_CHIFFREMENT: 'trop-courte' })).toMatch(/PASSERELLE_CLE_CHIFFREMENT : PASSERELLE_CLE_CHIFFREMENT doit contenir 32 octets/)
+    const production = dossier()
+    expect(() => lireConfiguration({ NODE_ENV: 'production', PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_URL: 'https://p.example.org', PASSERELLE_DONNEES: production })).toThrow(
+      /PASSERELLE_CLE_CHIFFREMENT : PASSERELLE_CLE_CHIFFREMENT est obligatoire en production/,
+    )
+    expect(existsSync(path.join(production, 'cle-chiffrement-developpement.txt'))).toBe(false)
+  })
+
   describe('en production', () => {
-    const secrets = { PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
+    const secrets = { PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_CLE_CHIFFREMENT: 'c'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
     const production = (env: Record<string, string>) => ({ NODE_ENV: 'production', ...secrets, ...env })
 
     it('refuse de démarrer sans PASSERELLE_URL, ou avec une adresse en http', () => {
@@ -89,6 +108,7 @@ describe('configuration', () => {
 
     it.each([
       ['PAYLOAD_SECRET', { PAYLOAD_SECRET: 'a-remplacer-par-openssl-rand-hex-32-au-moins-32-caracteres' }],
+      ['PASSERELLE_CLE_CHIFFREMENT', { PASSERELLE_CLE_CHIFFREMENT: 'a-remplacer-par-openssl-rand-hex-32' }],
       ['MEILI_MASTER_KEY', { MEILI_URL: 'http://meilisearch:7700', MEILI_MASTER_KEY: 'a-remplacer-par-openssl-rand-hex-32' }],
       ['DATABASE_URL', { DATABASE_URL: 'postgres://passerelle:a-remplacer-par-openssl-rand-hex-32@postgres:5432/passerelle' }],
     ])('refuse la valeur d’exemple de %s', (nom, env) => {

@@ -7,6 +7,7 @@ import { journaliserChangement, journaliserSuppression } from './hooks/journalis
 import { dernierOperateurNonRetrograde, dernierOperateurNonSupprime } from './hooks/dernierOperateur'
 import { emailNormalise } from './hooks/emailNormalise'
 import { premierCompteOperateur } from './hooks/premierCompteOperateur'
+import { champsSecondFacteur } from './champsSecondFacteur'
 import { revoquerSessionsSiHabilitationChange } from './hooks/revoquerSessions'
 import { supprimeSeulementInutilise } from './hooks/supprimeSeulementInutilise'
 
@@ -101,5 +102,6 @@ export const Utilisateurs: CollectionConfig = {
       admin: { condition: (_, s, { user }) => Boolean(user) && s?.role === 'agent-fsi' },
       access: { create: champSelonPolitique('utilisateurs.habilitation', 'creer'), update: champSelonPolitique('utilisateurs.habilitation', 'modifier') },
     },
+    ...champsSecondFacteur,
   ],
 }
