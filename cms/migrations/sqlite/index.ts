@@ -6,6 +6,7 @@ import * as migration_20261203_102634_connexion_sans_verrouillage from './202612
 import * as migration_20261203_103425_journal_audit from './20261203_103425_journal_audit';
 import * as migration_20261203_133001_sessions from './20261203_133001_sessions';
 import * as migration_20261203_133041_sessions_sans_jwt from './20261203_133041_sessions_sans_jwt';
+import * as migration_20261203_142418_espace_connecte from './20261203_142418_espace_connecte';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261203_133041_sessions_sans_jwt.up,
     down: migration_20261203_133041_sessions_sans_jwt.down,
-    name: '20261203_133041_sessions_sans_jwt'
+    name: '20261203_133041_sessions_sans_jwt',
+  },
+  {
+    up: migration_20261203_142418_espace_connecte.up,
+    down: migration_20261203_142418_espace_connecte.down,
+    name: '20261203_142418_espace_connecte'
   },
 ];
