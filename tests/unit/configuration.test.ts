@@ -159,7 +159,7 @@ describe('configuration', () => {
     })
 
     it('exige https en production, accepte http hors production (fournisseur local des tests)', () => {
-      const production = { NODE_ENV: 'production', PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
+      const production = { NODE_ENV: 'production', PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_CLE_CHIFFREMENT: 'c'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
       expect(erreur({ ...production, ...proconnect, PROCONNECT_ISSUER: 'http://proconnect.example.org/api/v2' })).toMatch(
         /PROCONNECT_ISSUER : PROCONNECT_ISSUER doit commencer par « https:\/\/ » en production/,
       )
