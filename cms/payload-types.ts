@@ -1245,6 +1245,7 @@ export interface Journal {
     | 'compte-reactive'
     | 'second-facteur-active'
     | 'second-facteur-desactive'
+    | 'second-facteur-reinitialise'
     | 'codes-secours-regeneres';
   acteur?: number | null;
   cible?: string | null;

@@ -4,6 +4,7 @@ import { rattachementDuRole, etatInvitation } from '../../domaine/acces/invitati
 import { peutGererCompte, peutTout, rolesAttribuables, type Acteur } from '../../domaine/acces/politique'
 import { ROLES, type Role } from '../../domaine/acces/roles'
 import { cible } from '../../domaine/journal/evenements'
+import { revoquerSessions } from '../auth/sessions'
 import { journaliser } from '../journalAudit'
 import type { Invitation, Utilisateur } from '../payload-types'
 
@@ -71,6 +72,28 @@ async function changerSuspension(payload: Payload, acteur: Acteur | null, id: nu
   await payload.update({ collection: 'utilisateurs', id: compte.id, data: { suspendu }, overrideAccess: true, user: utilisateurPayload(acteur!) })
   // Les sessions du compte sont fermées par le hook de la collection (revoquerSessionsSiHabilitationChange).
   await journaliser(payload, { action: suspendu ? 'compte-suspendu' : 'compte-reactive', acteur: acteur!.id, cible: cible('utilisateurs', compte.id), adresse: adresse ?? null })
+  return { ok: true }
+}
+
+/**
+ * Téléphone perdu et plus de codes de secours : l'opérateur ou la coordination
+ * efface le second facteur du compte ; la personne le réenrôle à sa prochaine
+ * connexion (obligatoire pour son rôle) et toutes ses sessions sont fermées.
+ */
+export async function reinitialiserSecondFacteur(payload: Payload, acteur: Acteur | null, id: number | string, adresse?: string | null): Promise<Resultat> {
+  if (!peutTout(acteur, 'modifier', 'comptes')) return INTERDIT
+  const compte = await compteVise(payload, id)
+  if (!compte) return INTROUVABLE
+  if (!compte.role || !peutGererCompte(acteur, { id: compte.id, role: compte.role })) return INTERDIT
+  await payload.update({
+    collection: 'utilisateurs',
+    id: compte.id,
+    data: { totpSecret: null, totpEnAttente: null, totpDernierPas: null, codesSecours: null },
+    overrideAccess: true,
+    user: utilisateurPayload(acteur!),
+  })
+  await revoquerSessions(payload, compte.id, 'second-facteur', { acteur: acteur!.id })
+  await journaliser(payload, { action: 'second-facteur-reinitialise', acteur: acteur!.id, cible: cible('utilisateurs', compte.id), adresse: adresse ?? null })
   return { ok: true }
 }
 

@@ -87,7 +87,8 @@ const TABLEAU: Record<Ressource, Partial<Record<Action, Regle>>> = {
   publication: { lire: OPERATEUR_SEUL },
   utilisateurs: {
     lire: { operateur: 'tout', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' },
-    creer: OPERATEUR_SEUL,
+    // Aucun compte ne se crée par l'API : ils naissent d'une invitation acceptée ou de l'installation (côté serveur).
+    creer: {},
     modifier: { operateur: 'tout', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' },
     supprimer: OPERATEUR_SEUL,
   },

@@ -23,6 +23,7 @@ export const ACTIONS_JOURNAL = {
   'compte-reactive': 'Compte réactivé',
   'second-facteur-active': 'Second facteur activé',
   'second-facteur-desactive': 'Second facteur désactivé',
+  'second-facteur-reinitialise': 'Second facteur réinitialisé (par l’opérateur ou la coordination)',
   'codes-secours-regeneres': 'Codes de secours régénérés',
 } as const
 

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { lancerNavigateur, ouvrirPage, verifierAccessibilite } from './navigateur'
-import { jetonOperateur } from './operateur'
+import { sessionOperateur } from './operateur'
 
 /** Export de l'annuaire depuis l'admin (réservé à l'opérateur) et liste A4 d'un secteur. */
 const url = inject('urlPortail')
@@ -17,7 +17,7 @@ afterAll(async () => navigateur?.close())
 describe('export de l’annuaire', () => {
   it('refuse l’export à un visiteur, le donne à l’opérateur en XLSX, CSV et JSON data·inclusion', async () => {
     expect((await fetch(`${url}/api/structures/export?format=csv`)).status).toBe(403)
-    const entetes = { Authorization: `JWT ${await jetonOperateur(url, dossierDonnees)}` }
+    const entetes = { Cookie: await sessionOperateur(url, dossierDonnees) }
     const xlsx = await fetch(`${url}/api/structures/export?format=xlsx`, { headers: entetes })
     expect(xlsx.status).toBe(200)
     expect(xlsx.headers.get('content-disposition')).toMatch(/attachment; filename="annuaire-passerelle-\d{4}-\d\d-\d\d\.xlsx"/)

@@ -2,7 +2,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { jetonOperateur } from './operateur'
+import { sessionOperateur } from './operateur'
 import { lancerNavigateur, ouvrirPage, surveillerErreurs, verifierAccessibilite } from './navigateur'
 
 /**
@@ -126,8 +126,7 @@ describe('logigramme', () => {
   })
 
   it('l’opérateur modifie une étape : schéma, questionnaire et PDF suivent ; un circuit incohérent est refusé', async () => {
-    const token = await jetonOperateur(url, dossierDonnees)
-    const entetes = { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }
+    const entetes = { 'Content-Type': 'application/json', Cookie: await sessionOperateur(url, dossierDonnees) }
     const global = (await (await fetch(`${url}/api/globals/logigramme?depth=0`, { headers: entetes })).json()) as {
       etapes: { identifiant: string; titre: string; branches: { vers: string }[] }[]
     }

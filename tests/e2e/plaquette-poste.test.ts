@@ -1,7 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, inject, it } from 'vitest'
 
-import { jetonOperateur } from './operateur'
+import { sessionOperateur } from './operateur'
 
 /** Plaquette PDF d'un poste : servie par le portail, régénérée par la publication après une modification des permanences. */
 const url = inject('urlPortail')
@@ -43,7 +43,7 @@ describe('plaquette PDF d’un poste d’intervenant social', () => {
   })
 
   it('montre une nouvelle permanence après sa saisie dans le CMS, puis la perd après sa suppression', async () => {
-    const entetes = { Authorization: `JWT ${await jetonOperateur(url, dossierDonnees)}`, 'Content-Type': 'application/json' }
+    const entetes = { Cookie: await sessionOperateur(url, dossierDonnees), 'Content-Type': 'application/json' }
     expect((await lirePlaquette()).texte).not.toContain('chaque vendredi matin')
     const site = await premierId(entetes, 'sites', 'mairie-villars-les-dombes')
     const poste = await premierId(entetes, 'postes', 'secteur-bresse-dombes')

@@ -71,6 +71,19 @@ describe(`gestion des comptes (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect(await gestion.reactiverCompte(base.payload, acteur(operateur), operateur2.id)).toEqual({ ok: true })
   })
 
+  it('réinitialiser le second facteur : efface le secret et les codes, ferme les sessions ; la coordination ne le fait pas pour un opérateur', async () => {
+    const { ouvrirSession, validerJeton } = await import('../../cms/auth/sessions')
+    await base.payload.update({ collection: 'utilisateurs', id: agent.id, data: { totpSecret: 'v1:chiffre', codesSecours: ['x'] }, overrideAccess: true })
+    const session = await ouvrirSession(base.payload, { utilisateur: agent.id, secondFacteur: true, methode: 'mot-de-passe' })
+    expect(await gestion.reinitialiserSecondFacteur(base.payload, acteur(coordination), operateur.id)).toMatchObject({ ok: false, statut: 403 })
+    expect(await gestion.reinitialiserSecondFacteur(base.payload, acteur(financeur), agent.id)).toMatchObject({ ok: false, statut: 403 })
+    expect(await gestion.reinitialiserSecondFacteur(base.payload, acteur(coordination), agent.id, '192.0.2.9')).toEqual({ ok: true })
+    const apres = await base.payload.findByID({ collection: 'utilisateurs', id: agent.id, overrideAccess: true, showHiddenFields: true })
+    expect(apres).toMatchObject({ totpSecret: null, codesSecours: null })
+    expect(await validerJeton(base.payload, session.jeton)).toBeNull()
+    expect(await journal()).toContainEqual(expect.objectContaining({ action: 'second-facteur-reinitialise', acteur: coordination.id, cible: `utilisateurs:${agent.id}` }))
+  })
+
   it('changement de rôle : le rattachement suit le rôle, le journal trace rôle et rattachement', async () => {
     expect(await gestion.modifierHabilitation(base.payload, acteur(coordination), financeur.id, { role: 'intervenant' })).toMatchObject({ ok: false, statut: 400, erreurs: { poste: expect.stringMatching(/^Poste : /) } })
     expect(await gestion.modifierHabilitation(base.payload, acteur(coordination), financeur.id, { role: 'intervenant', poste: String(posteId), site: String(siteId) })).toEqual({ ok: true })

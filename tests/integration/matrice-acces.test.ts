@@ -89,7 +89,8 @@ const ATTENDU: Record<string, [number, number, number, number, number]> = {
   'lister les comptes': [200, 200, 200, 200, 200],
   'lire le compte d’un autre': [200, 404, 404, 404, 404],
   'lire son compte': [200, 200, 200, 200, 200],
-  'créer un compte': [201, 403, 403, 403, 403],
+  // Aucun compte par l'API, même pour l'opérateur : invitation ou installation seulement.
+  'créer un compte': [403, 403, 403, 403, 403],
   // Écrire sur le compte d'un autre : 403 (la lecture, elle, répond 404 : le compte n'est pas dans ce qu'on peut lire).
   'modifier le compte d’un autre': [200, 403, 403, 403, 403],
   'modifier son nom': [200, 200, 200, 200, 200],

@@ -16,7 +16,7 @@ const ATTENDU: Record<Ressource, Record<Action, string>> = {
   vocabulaire: { lire: '-T----', creer: '-T----', modifier: '-T----', supprimer: '-T----' },
   'recherches-sans-resultat': { lire: '-T----', creer: '------', modifier: '-T----', supprimer: '-T----' },
   publication: { lire: '-T----', creer: '------', modifier: '------', supprimer: '------' },
-  utilisateurs: { lire: '-TSSSS', creer: '-T----', modifier: '-TSSSS', supprimer: '-T----' },
+  utilisateurs: { lire: '-TSSSS', creer: '------', modifier: '-TSSSS', supprimer: '-T----' },
   'utilisateurs.habilitation': { lire: '------', creer: '-T----', modifier: '-T----', supprimer: '------' },
   admin: { lire: '-T----', creer: '------', modifier: '------', supprimer: '------' },
   journal: { lire: '----T-', creer: '------', modifier: '------', supprimer: '------' },

@@ -7,6 +7,7 @@ import * as migration_20261203_103623_journal_audit from './20261203_103623_jour
 import * as migration_20261203_133020_sessions from './20261203_133020_sessions';
 import * as migration_20261203_133117_sessions_sans_jwt from './20261203_133117_sessions_sans_jwt';
 import * as migration_20261203_142501_espace_connecte from './20261203_142501_espace_connecte';
+import * as migration_20261203_144716_second_facteur_reinitialise from './20261203_144716_second_facteur_reinitialise';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261203_142501_espace_connecte.up,
     down: migration_20261203_142501_espace_connecte.down,
-    name: '20261203_142501_espace_connecte'
+    name: '20261203_142501_espace_connecte',
+  },
+  {
+    up: migration_20261203_144716_second_facteur_reinitialise.up,
+    down: migration_20261203_144716_second_facteur_reinitialise.down,
+    name: '20261203_144716_second_facteur_reinitialise'
   },
 ];
