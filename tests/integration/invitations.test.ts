@@ -116,7 +116,9 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
     // L'empreinte n'est pas lisible par l'API, pas même par la personne elle-même.
     const parLuiMeme = await base.payload.findByID({ collection: 'utilisateurs', id: compte.id, overrideAccess: false, user: { ...compte, collection: 'utilisateurs' } })
     expect(parLuiMeme).not.toHaveProperty('motDePasse')
-    await expect(base.payload.login({ collection: 'utilisateurs', data: { email: 'agent.test@interieur.gouv.fr', password: NOUVEAU_MOT_DE_PASSE } })).resolves.toHaveProperty('token')
+    const { seConnecter } = await import('../../cms/auth/connexion')
+    // Le mot de passe choisi ouvre une session ; un agent n'a pas de second facteur obligatoire.
+    expect(await seConnecter(base.payload, { email: 'agent.test@interieur.gouv.fr', motDePasse: NOUVEAU_MOT_DE_PASSE, adresse: '192.0.2.8' })).toMatchObject({ ok: true, complete: true })
 
     const lignes = await journal()
     expect(lignes).toContainEqual(expect.objectContaining({ action: 'invitation-envoyee', acteur: operateur.id, cible: `invitations:${invitation.id}`, adresse: '192.0.2.7' }))
