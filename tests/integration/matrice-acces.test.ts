@@ -80,6 +80,8 @@ const OPERATIONS: Operation[] = [
   { nom: 'créer une session', faire: (a) => appeler(a, 'POST', '/sessions', { utilisateur: soi(a), methode: 'mot-de-passe', creeLe: new Date().toISOString(), vueLe: new Date().toISOString(), empreinte: 'x' }) },
   { nom: 'révoquer la session d’un autre', faire: (a) => appeler(a, 'PATCH', `/sessions/${id('sessionAutre')}`, { revoqueeLe: new Date().toISOString() }) },
   { nom: 'supprimer la session d’un autre', faire: (a) => appeler(a, 'DELETE', `/sessions/${id('sessionAutre')}`) },
+  { nom: 'lister les invitations', faire: (a) => appeler(a, 'GET', '/invitations') },
+  { nom: 'créer une invitation par l’API', faire: (a) => appeler(a, 'POST', '/invitations', { email: `x-${a}@interieur.gouv.fr`, role: 'agent-fsi', empreinte: 'a'.repeat(64), expireLe: '2099-01-01T00:00:00.000Z' }) },
   { nom: 'lire le journal', faire: (a) => appeler(a, 'GET', '/journal') },
   { nom: 'écrire au journal', faire: (a) => appeler(a, 'POST', '/journal', { action: 'connexion' }) },
 ]
@@ -100,6 +102,9 @@ const ATTENDU: Record<string, [number, number, number, number, number]> = {
   'créer une session': [403, 403, 403, 403, 403],
   'révoquer la session d’un autre': [403, 403, 403, 403, 403],
   'supprimer la session d’un autre': [403, 403, 403, 403, 403],
+  'lister les invitations': [200, 403, 403, 200, 403],
+  // Même qui invite ne crée pas d'invitation par l'API : seulement par /espace/comptes (jeton, échéance, courriel).
+  'créer une invitation par l’API': [403, 403, 403, 403, 403],
   'lire le journal': [403, 403, 403, 200, 403],
   'écrire au journal': [403, 403, 403, 403, 403],
 }

@@ -16,11 +16,14 @@ export const Invitations: CollectionConfig = {
   slug: 'invitations',
   labels: { singular: 'Invitation', plural: 'Invitations' },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'role', 'expireLe', 'utiliseeLe'], group: 'Administration', hidden: true },
+  // Lecture selon la politique ; aucune écriture par l'API, même pour qui a le droit d'inviter :
+  // créer ou modifier une invitation à la main permettrait de choisir l'empreinte, l'échéance ou
+  // d'effacer « utilisée le ». Les écritures passent par cms/comptes/, qui consulte la politique.
   access: {
     read: selonPolitique('invitations', 'lire'),
-    create: selonPolitique('invitations', 'creer'),
-    update: selonPolitique('invitations', 'modifier'),
-    delete: selonPolitique('invitations', 'supprimer'),
+    create: () => false,
+    update: () => false,
+    delete: () => false,
   },
   hooks: { beforeChange: [invitationConforme] },
   defaultSort: '-createdAt',
