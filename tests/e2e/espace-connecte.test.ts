@@ -214,6 +214,13 @@ describe('espace connecté', () => {
     await page.waitForURL((u) => u.pathname === '/espace')
     await verifierAccessibilite(page)
     expect(fournisseur.connexions()).toBe(1)
+    // Déconnexion : la session du portail est fermée, et la page mène à la fin de session chez ProConnect.
+    await page.goto(`${url}/deconnexion`)
+    await page.getByRole('button', { name: 'Se déconnecter' }).click()
+    const fin = page.getByRole('link', { name: 'Terminer la déconnexion sur ProConnect' })
+    expect(await fin.getAttribute('href')).toContain(fournisseur.issuer)
+    await verifierAccessibilite(page)
+    expect((await page.evaluate(async () => (await fetch('/api/utilisateurs/me')).json())).user).toBeNull()
     // Une adresse sans invitation : refus, même message que pour un compte suspendu.
     fournisseur.prochaineConnexion({ sub: 'inconnu', email: 'inconnu@interieur.gouv.fr', acr: 'eidas1' })
     const autre = await ouvrirPage(navigateur)
