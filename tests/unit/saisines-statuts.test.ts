@@ -10,6 +10,7 @@ import {
   TransitionRefusee,
   TRANSITIONS,
   type Operation,
+  type SaisineVisee,
   type Statut,
 } from '../../domaine/saisines/statuts'
 
@@ -53,7 +54,7 @@ describe('cycle de vie d’une saisine', () => {
 describe('qui peut faire quoi sur une saisine', () => {
   const saisine = { auteur: 42, poste: 'poste-gex' }
   const operations: Operation[] = ['deposer', 'voir-retour', 'voir-contenu', 'traiter', 'voir-signalements']
-  const permises = (acteur: Parameters<typeof operationPermise>[0], s = saisine) => operations.filter((o) => operationPermise(acteur, o, s))
+  const permises = (acteur: Parameters<typeof operationPermise>[0], s: SaisineVisee = saisine) => operations.filter((o) => operationPermise(acteur, o, s))
 
   it('l’agent FSI dépose, et voit le retour de SES saisines seulement, jamais le contenu', () => {
     expect(permises({ id: 42, role: 'agent-fsi' })).toEqual(['deposer', 'voir-retour'])
