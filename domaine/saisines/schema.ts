@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import referentiels from '../../content/referentiels.json'
+import { jourLocal } from '../temps'
 import { codeCommuneActuel, communeDeLAin, RE_CODE_COMMUNE } from '../territoire'
 
 /**
@@ -116,14 +117,18 @@ const identifiant = (champ: string) =>
   z.union([z.string().trim().min(1), z.number().int().positive()], { error: `${champ} : identifiant attendu` })
 
 export type OptionsSchema = {
-  /** « Aujourd'hui » : une date de saisine ou de naissance après ce jour est refusée. */
+  /** L'instant présent : une date de saisine ou de naissance après ce jour (à Paris) est refusée. */
   maintenant: Date
   /** Codes de problématique acceptés (par défaut, ceux du référentiel amorcé). */
   problematiques?: readonly string[]
 }
 
-/** Jour calendaire (UTC) de `maintenant`, au format AAAA-MM-JJ. */
-const jourDe = (d: Date) => d.toISOString().slice(0, 10)
+/**
+ * Jour calendaire de `maintenant` à Paris (AAAA-MM-JJ) : à 0 h 30 le 4, heure
+ * de Paris, il est encore le 3 en UTC, et une saisine datée du 4 serait à tort
+ * « dans le futur ».
+ */
+const jourDe = (d: Date) => jourLocal(d)
 
 function schemaPersonne(aujourdhui: string) {
   return z

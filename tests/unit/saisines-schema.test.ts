@@ -64,6 +64,14 @@ describe('schéma d’une saisine', () => {
     )
   })
 
+  it('« aujourd’hui » est le jour de Paris : à 0 h 30 le 4 décembre (23 h 30 UTC le 3), une saisine du 4 est acceptée', () => {
+    const minuitPasse = schemaSaisine({ maintenant: new Date('2026-12-03T23:30:00Z') })
+    expect(minuitPasse.safeParse({ ...valide(), date: '2026-12-04' }).success).toBe(true)
+    expect(minuitPasse.safeParse({ ...valide(), date: '2026-12-05' }).success).toBe(false)
+    const avantMinuit = schemaSaisine({ maintenant: new Date('2026-12-03T22:30:00Z') })
+    expect(avantMinuit.safeParse({ ...valide(), date: '2026-12-04' }).success).toBe(false)
+  })
+
   it('refuse une commune hors de l’Ain, inexistante ou mal formée, en nommant le champ ; un ancien code mène à la commune actuelle', () => {
     const avec = (commune: string) => ({ ...valide(), personnes: [{ ...valide().personnes[0]!, commune }] })
     expect(erreurs(avec('69123'))['personnes.0.commune']).toBe('Commune de résidence : « 69123 » n’est pas une commune de l’Ain')
