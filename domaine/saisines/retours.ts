@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 import type { Changement } from './statuts'
 
 /**
@@ -35,7 +37,14 @@ export const RETOURS_ARTICLE_4 = {
 export type TypeRetour = keyof typeof RETOURS_ARTICLE_4
 
 /** Un retour de l'article 4, tel que l'intervenant l'enregistre (acte daté et attribué). */
-export type RetourArticle4 = { type: TypeRetour; le: string; par: string | number }
+export const schemaRetourArticle4 = z.object({
+  type: z.enum(Object.keys(RETOURS_ARTICLE_4) as [TypeRetour, ...TypeRetour[]], {
+    error: 'Retour à l’unité : choisissez « pas de prise de contact », « refus de l’aide » ou « dégradation de la situation »',
+  }),
+  le: z.iso.datetime({ error: 'Date du retour : date et heure ISO attendues' }),
+  par: z.union([z.string().min(1), z.number().int()], { error: 'Auteur du retour : identifiant de compte attendu' }),
+})
+export type RetourArticle4 = z.infer<typeof schemaRetourArticle4>
 
 /** Ce dont `retourPourUnite` a besoin ; l'enregistrement réel porte bien d'autres champs, ignorés. */
 export type SaisinePourRetour = {

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 import type { Role } from '../acces/roles'
 
 /**
@@ -67,8 +69,17 @@ export function transitionPermise(de: Statut, vers: Statut, role: Role): boolean
   return ROLES_QUI_CHANGENT.has(role) && (TRANSITIONS[de]?.includes(vers) ?? false)
 }
 
-/** Un changement de statut, daté et attribué (id du compte, jamais de nom). */
-export type Changement = { de: Statut | null; vers: Statut; le: string; par: string | number }
+const enumStatut = (champ: string) =>
+  z.enum(Object.keys(STATUTS) as [Statut, ...Statut[]], { error: `${champ} : statut inconnu` })
+
+/** Un changement de statut, daté et attribué (id du compte, jamais de nom) ; relu de la base par ce schéma. */
+export const schemaChangement = z.object({
+  de: enumStatut('Statut précédent').nullable(),
+  vers: enumStatut('Nouveau statut'),
+  le: z.iso.datetime({ error: 'Date du changement : date et heure ISO attendues' }),
+  par: z.union([z.string().min(1), z.number().int()], { error: 'Auteur du changement : identifiant de compte attendu' }),
+})
+export type Changement = z.infer<typeof schemaChangement>
 
 export class TransitionRefusee extends Error {
   constructor(

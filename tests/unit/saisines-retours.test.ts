@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { CLES_RETOUR_POUR_UNITE, CLES_RETOUR_VU, RETOURS_ARTICLE_4, retourPourUnite, type TypeRetour } from '../../domaine/saisines/retours'
+import { CLES_RETOUR_POUR_UNITE, CLES_RETOUR_VU, RETOURS_ARTICLE_4, retourPourUnite, schemaRetourArticle4, type TypeRetour } from '../../domaine/saisines/retours'
 import { changerStatut, TRANSITIONS, type Changement, type Statut } from '../../domaine/saisines/statuts'
 
 /** Générateur pseudo-aléatoire à graine (mulberry32) : la propriété se rejoue à l'identique. */
@@ -128,5 +128,12 @@ describe('retour à l’unité qui a saisi (article 4 du protocole-cadre de 2013
     expect(new Set(saisines.map((s) => s.historique.at(-1)?.vers ?? 'recue')).size).toBeGreaterThanOrEqual(6)
     expect(saisines.some((s) => s.retoursArticle4.length > 0)).toBe(true)
     expect(saisines.some((s) => retourPourUnite(s).statut === 'prise-en-charge')).toBe(true)
+  })
+})
+
+describe('schéma d’un retour de l’article 4', () => {
+  it('accepte les trois retours, refuse tout autre type en nommant le champ', () => {
+    for (const type of TYPES) expect(schemaRetourArticle4.safeParse({ type, le: '2026-12-02T10:00:00.000Z', par: 7 }).success).toBe(true)
+    expect(schemaRetourArticle4.safeParse({ type: 'commentaire', le: '2026-12-02T10:00:00.000Z', par: 7 }).error?.issues[0]?.message).toMatch(/^Retour à l’unité : choisissez/)
   })
 })

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../domaine/acces/roles'
 import {
   changerStatut,
   operationPermise,
+  schemaChangement,
   STATUTS,
   statutCourant,
   transitionPermise,
@@ -76,5 +77,14 @@ describe('qui peut faire quoi sur une saisine', () => {
     expect(permises(null)).toEqual([])
     expect(permises({ ...intervenant, suspendu: true })).toEqual([])
     expect(permises({ id: 42, role: 'agent-fsi', suspendu: true })).toEqual([])
+  })
+})
+
+describe('schéma d’un changement de statut', () => {
+  it('relit un changement produit par changerStatut, refuse un statut inconnu ou une date libre', () => {
+    const [c] = changerStatut([], 'prise-en-charge', intervenant, new Date('2026-12-01T09:00:00Z'))
+    expect(schemaChangement.parse(c)).toEqual(c)
+    expect(schemaChangement.safeParse({ ...c, vers: 'archivee' }).error?.issues[0]?.message).toBe('Nouveau statut : statut inconnu')
+    expect(schemaChangement.safeParse({ ...c, le: 'hier' }).error?.issues[0]?.message).toBe('Date du changement : date et heure ISO attendues')
   })
 })
