@@ -76,6 +76,15 @@ export const SITUATIONS_FAMILIALES = {
 /** Ce que la personne a accepté : être contactée par l'intervenant (libre adhésion, cahier « Description des besoins »). */
 export const ACCORDS_CONTACT = { oui: 'Oui', non: 'Non', 'non-demande': 'Pas encore demandé' } as const
 
+/**
+ * Origine de la saisine (qui a repéré la situation, et à quel moment), distincte
+ * du canal : indicateur « Origine de l'orientation vers l'intervenant social ».
+ * Codes du référentiel « mode-saisine » amorcé (fsi-intervention, fsi-appel,
+ * fsi-accueil, fsi-dossier, auto-saisine, demande-personne, partenaire), qui
+ * reprennent la même phrase du cahier que `MODES_SAISINE`.
+ */
+export const ORIGINES_AMORCEES: readonly string[] = referentiels['mode-saisine'].map((m) => m.code)
+
 /** Codes de problématique du référentiel amorcé ; la collection Référentiels peut en fournir d'autres. */
 export const PROBLEMATIQUES_AMORCEES: readonly string[] = referentiels.problematique.map((p) => p.code)
 
@@ -121,6 +130,8 @@ export type OptionsSchema = {
   maintenant: Date
   /** Codes de problématique acceptés (par défaut, ceux du référentiel amorcé). */
   problematiques?: readonly string[]
+  /** Codes d'origine acceptés (par défaut, le référentiel « mode-saisine » amorcé). */
+  origines?: readonly string[]
 }
 
 /**
@@ -182,7 +193,7 @@ function schemaPersonne(aujourdhui: string) {
  * Le schéma d'une saisine. Fabriqué avec « aujourd'hui » et la liste des
  * problématiques, pour que la règle ne lise ni l'horloge ni la base.
  */
-export function schemaSaisine({ maintenant, problematiques = PROBLEMATIQUES_AMORCEES }: OptionsSchema) {
+export function schemaSaisine({ maintenant, problematiques = PROBLEMATIQUES_AMORCEES, origines = ORIGINES_AMORCEES }: OptionsSchema) {
   const aujourdhui = jourDe(maintenant)
   return z
     .object({
@@ -192,6 +203,10 @@ export function schemaSaisine({ maintenant, problematiques = PROBLEMATIQUES_AMOR
       agent: identifiant('Agent qui saisit').optional(),
       mode: enumeration('Mode de saisine', MODES_SAISINE),
       nature: enumeration('Saisine directe ou indirecte', NATURES_SAISINE),
+      origine: z
+        .string({ error: 'Origine de la saisine : choisissez dans le référentiel' })
+        .refine((c) => origines.includes(c), 'Origine de la saisine : code absent du référentiel')
+        .optional(),
       date: z
         .string({ error: 'Date de la saisine : date attendue (AAAA-MM-JJ)' })
         .refine((t) => Boolean(dateCalendaire(t)), 'Date de la saisine : date invalide (attendu AAAA-MM-JJ)')

@@ -85,6 +85,8 @@ describe('schéma d’une saisine', () => {
     expect(erreurs({ ...valide(), profil: 'suspect' }).profil).toMatch(/^Profil : choisissez parmi « Victime »/)
     expect(erreurs({ ...valide(), mode: 'pigeon' }).mode).toMatch(/^Mode de saisine : choisissez parmi/)
     expect(erreurs({ ...valide(), problematique: 'inventee' }).problematique).toBe('Problématique principale : code absent du référentiel')
+    expect(erreurs({ ...valide(), origine: 'pigeon' }).origine).toBe('Origine de la saisine : code absent du référentiel')
+    expect(schema.parse({ ...valide(), origine: 'fsi-intervention' }).origine).toBe('fsi-intervention')
     const autre = schemaSaisine({ maintenant, problematiques: ['inventee'] })
     expect(autre.safeParse({ ...valide(), problematique: 'inventee' }).success).toBe(true)
   })
