@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+
+import { ROLES, type Role } from '../../domaine/acces/roles'
+import {
+  changerStatut,
+  operationPermise,
+  schemaChangement,
+  STATUTS,
+  statutCourant,
+  transitionPermise,
+  TransitionRefusee,
+  TRANSITIONS,
+  type Operation,
+  type SaisineVisee,
+  type Statut,
+} from '../../domaine/saisines/statuts'
+
+const statuts = Object.keys(STATUTS) as Statut[]
+const roles = Object.keys(ROLES) as Role[]
+const intervenant = { id: 7, role: 'intervenant' as const, poste: 'poste-gex' }
+
+describe('cycle de vie d’une saisine', () => {
+  it('le chemin de l’issue va de « reçue » à « clôturée » pour l’intervenant', () => {
+    let h = changerStatut([], 'prise-en-charge', intervenant, new Date('2026-12-01T09:00:00Z'))
+    for (const vers of ['contactee', 'accompagnement', 'orientee', 'cloturee'] as const) h = changerStatut(h, vers, intervenant, new Date('2026-12-02T09:00:00Z'))
+    expect(statutCourant(h)).toBe('cloturee')
+    expect(h[0]).toEqual({ de: 'recue', vers: 'prise-en-charge', le: '2026-12-01T09:00:00.000Z', par: 7 })
+    expect(h.map((c) => c.vers)).toEqual(['prise-en-charge', 'contactee', 'accompagnement', 'orientee', 'cloturee'])
+  })
+
+  it('refuse les transitions absentes de la table, avec un message en français', () => {
+    expect(() => changerStatut([], 'orientee', intervenant, new Date())).toThrow(TransitionRefusee)
+    expect(() => changerStatut([], 'orientee', intervenant, new Date())).toThrow('Statut : passer de « Reçue » à « Orientée » n’est pas permis')
+    expect(transitionPermise('cloturee', 'accompagnement', 'intervenant')).toBe(false)
+    expect(transitionPermise('prise-en-charge', 'recue', 'intervenant')).toBe(false)
+    expect(transitionPermise('recue', 'contactee', 'intervenant')).toBe(false)
+  })
+
+  it('« clôturée » est terminal ; on ne revient jamais à « reçue » ; chaque statut est atteignable', () => {
+    expect(TRANSITIONS.cloturee).toEqual([])
+    for (const de of statuts) expect(TRANSITIONS[de]).not.toContain('recue')
+    const atteints = new Set<Statut>(['recue'])
+    for (let i = 0; i < statuts.length; i++) for (const de of [...atteints]) for (const v of TRANSITIONS[de]) atteints.add(v)
+    expect([...atteints].sort()).toEqual([...statuts].sort())
+  })
+
+  it('seul l’intervenant change un statut : aucun autre rôle, pour aucune transition', () => {
+    for (const role of roles)
+      for (const de of statuts)
+        for (const vers of statuts) expect(transitionPermise(de, vers, role)).toBe(role === 'intervenant' && TRANSITIONS[de].includes(vers))
+    expect(() => changerStatut([], 'prise-en-charge', { id: 3, role: 'agent-fsi' }, new Date())).toThrow(TransitionRefusee)
+  })
+})
+
+describe('qui peut faire quoi sur une saisine', () => {
+  const saisine = { auteur: 42, poste: 'poste-gex' }
+  const operations: Operation[] = ['deposer', 'voir-retour', 'voir-contenu', 'traiter', 'voir-signalements']
+  const permises = (acteur: Parameters<typeof operationPermise>[0], s: SaisineVisee = saisine) => operations.filter((o) => operationPermise(acteur, o, s))
+
+  it('l’agent FSI dépose, et voit le retour de SES saisines seulement, jamais le contenu', () => {
+    expect(permises({ id: 42, role: 'agent-fsi' })).toEqual(['deposer', 'voir-retour'])
+    expect(permises({ id: '42', role: 'agent-fsi' })).toEqual(['deposer', 'voir-retour'])
+    expect(permises({ id: 43, role: 'agent-fsi' })).toEqual(['deposer'])
+    expect(permises({ id: 42, role: 'agent-fsi' }, { auteur: null, poste: 'poste-gex' })).toEqual(['deposer'])
+  })
+
+  it('l’intervenant fait tout sur les saisines de son poste, rien sur celles d’un autre poste', () => {
+    expect(permises(intervenant)).toEqual(operations)
+    expect(permises({ ...intervenant, poste: 'poste-bourg' })).toEqual([])
+    expect(permises({ ...intervenant, poste: null }, { auteur: 1, poste: null })).toEqual([])
+  })
+
+  it('la coordination voit les signalements seulement ; opérateur, financeur, anonyme, compte suspendu : rien', () => {
+    expect(permises({ id: 1, role: 'coordination' })).toEqual(['voir-signalements'])
+    expect(permises({ id: 1, role: 'operateur' })).toEqual([])
+    expect(permises({ id: 1, role: 'financeur' })).toEqual([])
+    expect(permises(null)).toEqual([])
+    expect(permises({ ...intervenant, suspendu: true })).toEqual([])
+    expect(permises({ id: 42, role: 'agent-fsi', suspendu: true })).toEqual([])
+  })
+})
+
+describe('schéma d’un changement de statut', () => {
+  it('relit un changement produit par changerStatut, refuse un statut inconnu ou une date libre', () => {
+    const [c] = changerStatut([], 'prise-en-charge', intervenant, new Date('2026-12-01T09:00:00Z'))
+    expect(schemaChangement.parse(c)).toEqual(c)
+    expect(schemaChangement.safeParse({ ...c, vers: 'archivee' }).error?.issues[0]?.message).toBe('Nouveau statut : statut inconnu')
+    expect(schemaChangement.safeParse({ ...c, le: 'hier' }).error?.issues[0]?.message).toBe('Date du changement : date et heure ISO attendues')
+  })
+})
