@@ -1,12 +1,11 @@
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demarrerFournisseurOidc, type FournisseurOidc } from '../outils/fournisseurOidc'
+import { demarrerServeurSmtp, type CourrielRecu, type ServeurSmtp } from '../outils/serveurSmtp'
 import { demarrerPortailDeTest, portLibre, type PortailDeTest } from './demarrerPortail'
 import { lancerNavigateur, ouvrirPage, verifierAccessibilite } from './navigateur'
 import { codeTotp, pasSuivant, sessionOperateur } from './operateur'
@@ -19,46 +18,27 @@ import { codeTotp, pasSuivant, sessionOperateur } from './operateur'
  * partout » ; connexions freinées ; lien d'invitation échu ; ProConnect.
  * Chaque page passe axe.
  */
-type Recu = { destinataires: string[]; texte: string }
-const recus: Recu[] = []
-let smtp: SMTPServer
+let smtp: ServeurSmtp
 let fournisseur: FournisseurOidc
 let portail: PortailDeTest
 let url: string
 let navigateur: Browser
 let operateur: BrowserContext
 
-const decoder = (brut: string) =>
-  Buffer.from(brut.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
-
-async function courrielPour(adresse: string): Promise<Recu> {
-  await expect.poll(() => recus.some((r) => r.destinataires.includes(adresse)), { timeout: 15_000 }).toBe(true)
-  return recus.filter((r) => r.destinataires.includes(adresse)).at(-1)!
+async function courrielPour(adresse: string): Promise<CourrielRecu> {
+  await expect.poll(() => smtp.recus.some((r) => r.destinataires.includes(adresse)), { timeout: 15_000 }).toBe(true)
+  return smtp.recus.filter((r) => r.destinataires.includes(adresse)).at(-1)!
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(flux, session, fini) {
-      let brut = ''
-      flux.setEncoding('utf8')
-      flux.on('data', (m: string) => (brut += m))
-      flux.on('end', () => {
-        recus.push({ destinataires: session.envelope.rcptTo.map((r) => r.address), texte: decoder(brut) })
-        fini()
-      })
-    },
-  })
-  await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok))
+  smtp = await demarrerServeurSmtp()
   const port = await portLibre()
   const origine = `http://127.0.0.1:${port}`
   fournisseur = await demarrerFournisseurOidc({ redirectUris: [`${origine}/connexion/proconnect/retour`], postLogoutRedirectUris: [`${origine}/deconnexion/proconnect`] })
   portail = await demarrerPortailDeTest({
     port,
     env: {
-      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      SMTP_URL: smtp.url,
       COURRIEL_EXPEDITEUR: 'ne-pas-repondre@passerelle.test',
       PROCONNECT_ISSUER: fournisseur.issuer,
       PROCONNECT_CLIENT_ID: fournisseur.clientId,
@@ -75,7 +55,7 @@ afterAll(async () => {
   await navigateur?.close()
   await portail?.arreter()
   await fournisseur?.fermer()
-  await new Promise<void>((ok) => (smtp ? smtp.close(() => ok()) : ok()))
+  await smtp?.fermer()
 })
 
 /** L'opérateur invite depuis /espace/comptes ; le lien arrive par courriel. */

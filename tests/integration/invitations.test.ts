@@ -1,23 +1,19 @@
-import type { AddressInfo } from 'node:net'
-
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { Acteur } from '../../domaine/acces/politique'
 import type { Utilisateur } from '../../cms/payload-types'
 import { creerExpediteur, type Expediteur } from '../../socle/courriel'
 import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { demarrerServeurSmtp, type CourrielRecu as Recu, type ServeurSmtp } from '../outils/serveurSmtp'
 
 /**
  * Invitations de bout en bout sur une vraie base : un vrai serveur SMTP
  * (smtp-server, dans ce processus) reçoit le courriel, on y lit le lien et on
  * l'accepte. L'horloge est un paramètre : un lien échu se teste sans attendre 72 h.
  */
-type Recu = { destinataires: string[]; texte: string }
 let base: BaseDeTest
-let smtp: SMTPServer
+let smtp: ServeurSmtp
 let expediteur: Expediteur
-let recus: Recu[] = []
 let operateur: Utilisateur
 let coordination: Utilisateur
 let intervenant: Utilisateur
@@ -30,11 +26,6 @@ const MOT_DE_PASSE = 'motdepasse-de-test-invitations-1'
 const NOUVEAU_MOT_DE_PASSE = 'une phrase de passe bien à moi'
 const acteur = (u: Utilisateur): Acteur => ({ id: u.id, role: u.role!, suspendu: u.suspendu })
 
-/** Corps d'un message en « quoted-printable » (nodemailer l'emploie pour le texte accentué) ramené à du texte. */
-const decoder = (brut: string) => {
-  const sansCoupures = brut.replace(/=\r?\n/g, '')
-  return Buffer.from(sansCoupures.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
-}
 const lienRecu = (recu: Recu) => {
   const lien = /https:\/\/passerelle\.test\/invitation\/([a-z2-7]+)/.exec(recu.texte)
   if (!lien) throw new Error('aucun lien dans le courriel')
@@ -43,22 +34,8 @@ const lienRecu = (recu: Recu) => {
 const journal = async () => (await base.payload.find({ collection: 'journal', pagination: false, sort: 'id', overrideAccess: true })).docs
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(flux, session, fini) {
-      let brut = ''
-      flux.setEncoding('utf8')
-      flux.on('data', (morceau: string) => (brut += morceau))
-      flux.on('end', () => {
-        recus.push({ destinataires: session.envelope.rcptTo.map((r) => r.address), texte: decoder(brut) })
-        fini()
-      })
-    },
-  })
-  await new Promise<void>((resoudre) => smtp.listen(0, '127.0.0.1', resoudre))
-  expediteur = creerExpediteur({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, expediteur: 'ne-pas-repondre@passerelle.test' })
+  smtp = await demarrerServeurSmtp()
+  expediteur = creerExpediteur({ smtpUrl: smtp.url, expediteur: 'ne-pas-repondre@passerelle.test' })
 
   base = await demarrerBaseDeTest()
   module = await import('../../cms/comptes/invitations')
@@ -77,11 +54,11 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   expediteur?.fermer()
-  await new Promise<void>((resoudre) => (smtp ? smtp.close(() => resoudre()) : resoudre()))
+  await smtp?.fermer()
   await base?.fermer()
 })
 beforeEach(() => {
-  recus = []
+  smtp.recus.length = 0
 })
 
 describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
@@ -95,8 +72,8 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect(resultat).toMatchObject({ ok: true, invitation: { email: 'agent.test@interieur.gouv.fr', role: 'agent-fsi' } })
     // Le courriel part par SMTP : le lien n'est pas rendu à l'écran.
     expect(resultat.ok && resultat.lien).toBeFalsy()
-    expect(recus).toHaveLength(1)
-    const [recu] = recus as [Recu]
+    expect(smtp.recus).toHaveLength(1)
+    const [recu] = smtp.recus as [Recu]
     expect(recu.destinataires).toEqual(['agent.test@interieur.gouv.fr'])
     expect(recu.texte).toContain('Policier ou gendarme (FSI)')
     // Ni le nom de l'invitant, ni son adresse, ni l'unité, ni l'empreinte du jeton.
@@ -133,7 +110,7 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('usage unique même sous deux envois simultanés du même lien', async () => {
     const resultat = await module.inviter(base.payload, acteur(operateur), { email: 'double@association.example', role: 'financeur' }, { urlPortail: URL_PORTAIL, expediteur })
     expect(resultat.ok).toBe(true)
-    const { jeton } = lienRecu(recus[0]!)
+    const { jeton } = lienRecu(smtp.recus[0]!)
     const reponses = await Promise.all([1, 2, 3].map(() => module.accepterInvitation(base.payload, jeton, NOUVEAU_MOT_DE_PASSE)))
     expect(reponses.filter((r) => r.ok)).toHaveLength(1)
     expect(reponses.filter((r) => !r.ok)).toEqual([
@@ -146,7 +123,7 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('un lien échu (plus de 72 h, horloge injectée) ne crée rien', async () => {
     const envoi = new Date()
     await module.inviter(base.payload, acteur(operateur), { email: 'tardif@association.example', role: 'coordination' }, { urlPortail: URL_PORTAIL, expediteur, maintenant: envoi })
-    const { jeton } = lienRecu(recus[0]!)
+    const { jeton } = lienRecu(smtp.recus[0]!)
     const juste = new Date(envoi.getTime() + 72 * 3600 * 1000 - 1000)
     const apres = new Date(envoi.getTime() + 72 * 3600 * 1000 + 1)
     expect((await module.lireInvitation(base.payload, jeton, juste)).etat).toBe('valide')
@@ -158,7 +135,7 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('une nouvelle invitation annule la précédente ; un jeton inconnu ou mal formé ne dit rien de plus qu’un lien annulé', async () => {
     await module.inviter(base.payload, acteur(operateur), { email: 'deux-fois@association.example', role: 'financeur' }, { urlPortail: URL_PORTAIL, expediteur })
     await module.inviter(base.payload, acteur(operateur), { email: 'deux-fois@association.example', role: 'financeur' }, { urlPortail: URL_PORTAIL, expediteur })
-    const [premier, second] = recus.map((r) => lienRecu(r).jeton) as [string, string]
+    const [premier, second] = smtp.recus.map((r) => lienRecu(r).jeton) as [string, string]
     expect(await module.lireInvitation(base.payload, premier)).toMatchObject({ etat: 'annulee' })
     expect((await module.lireInvitation(base.payload, second)).etat).toBe('valide')
     const annule = await module.lireInvitation(base.payload, premier)
@@ -168,7 +145,7 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
 
   it('un mot de passe trop court ou trop courant est refusé, le lien reste valable', async () => {
     await module.inviter(base.payload, acteur(operateur), { email: 'prudent@association.example', role: 'financeur' }, { urlPortail: URL_PORTAIL, expediteur })
-    const { jeton } = lienRecu(recus[0]!)
+    const { jeton } = lienRecu(smtp.recus[0]!)
     expect(await module.accepterInvitation(base.payload, jeton, 'court')).toEqual({ ok: false, erreurs: { motDePasse: expect.stringMatching(/^Mot de passe : au moins 12 caractères/) } })
     expect((await module.lireInvitation(base.payload, jeton)).etat).toBe('valide')
   })
@@ -181,7 +158,7 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
       erreurs: { email: 'L’adresse agent@gmail.com n’est pas dans un domaine autorisé pour le rôle agent FSI : interieur.gouv.fr, gendarmerie.interieur.gouv.fr.' },
     })
     expect((await base.payload.count({ collection: 'invitations', overrideAccess: true })).totalDocs).toBe(avant)
-    expect(recus).toHaveLength(0)
+    expect(smtp.recus).toHaveLength(0)
   })
 
   it('rattachement exigé par le rôle, compte déjà existant : refus qui nomment le champ', async () => {
@@ -189,7 +166,7 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect(await module.inviter(base.payload, acteur(operateur), { email: 'sans-unite@interieur.gouv.fr', role: 'agent-fsi' }, options)).toMatchObject({ ok: false, erreurs: { site: expect.stringMatching(/^Unité : /) } })
     expect(await module.inviter(base.payload, acteur(operateur), { email: 'is2@association.example', role: 'intervenant', poste: 99999 }, options)).toMatchObject({ ok: false, erreurs: { poste: expect.stringMatching(/^Poste : /) } })
     expect(await module.inviter(base.payload, acteur(operateur), { email: 'COORDINATION@ain.gouv.fr', role: 'financeur' }, options)).toMatchObject({ ok: false, erreurs: { email: 'Adresse électronique : un compte existe déjà pour cette adresse.' } })
-    expect(recus).toHaveLength(0)
+    expect(smtp.recus).toHaveLength(0)
   })
 
   it('seuls l’opérateur et la coordination invitent ; la coordination n’invite pas d’opérateur', async () => {
@@ -198,7 +175,7 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect(await module.inviter(base.payload, null, { email: 'x@association.example', role: 'financeur' }, options)).toMatchObject({ ok: false, statut: 403 })
     expect(await module.inviter(base.payload, { ...acteur(operateur), suspendu: true }, { email: 'x@association.example', role: 'financeur' }, options)).toMatchObject({ ok: false, statut: 403 })
     expect(await module.inviter(base.payload, acteur(coordination), { email: 'x@association.example', role: 'operateur' }, options)).toMatchObject({ ok: false, statut: 403, erreurs: { role: expect.stringMatching(/^Rôle : /) } })
-    expect(recus).toHaveLength(0)
+    expect(smtp.recus).toHaveLength(0)
     // Par l'API aussi : la collection refuse le rôle que l'invitant ne peut pas donner.
     await expect(
       base.payload.create({
@@ -214,7 +191,7 @@ describe(`invitations (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('sans SMTP, l’invitant reçoit le lien (une fois) ; l’empreinte n’est lisible par aucun accès', async () => {
     const resultat = await module.inviter(base.payload, acteur(coordination), { email: 'financeur@departement.example', role: 'financeur' }, { urlPortail: URL_PORTAIL })
     expect(resultat).toMatchObject({ ok: true, lien: expect.stringMatching(/^https:\/\/passerelle\.test\/invitation\/[a-z2-7]{32}$/) })
-    expect(recus).toHaveLength(0)
+    expect(smtp.recus).toHaveLength(0)
     const vues = await base.payload.find({ collection: 'invitations', overrideAccess: false, user: { ...coordination, collection: 'utilisateurs' } })
     expect(vues.totalDocs).toBeGreaterThan(0)
     for (const vue of vues.docs) expect(vue).not.toHaveProperty('empreinte')
