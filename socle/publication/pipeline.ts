@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -132,7 +133,10 @@ export class PipelinePublication {
   private async executer(raison: string): Promise<EtatPublication> {
     const debut = new Date()
     await this.changerEtat({ ...this.etat, statut: 'en-cours', raison, debut: debut.toISOString(), resume: 'Publication en cours' })
-    const nom = `${debut.toISOString().replace(/[:.]/g, '-')}-${process.pid}`
+    // Horodaté pour le tri du nettoyage, plus un suffixe aléatoire : deux publications dans la même
+    // milliseconde (un échec rapide juste après une réussite) écriraient sinon dans le même dossier,
+    // et l'échec effacerait la construction en service.
+    const nom = `${debut.toISOString().replace(/[:.]/g, '-')}-${process.pid}-${randomBytes(4).toString('hex')}`
     const sortie = path.join(this.dossierConstructions, nom)
     try {
       await this.options.construire(sortie)
