@@ -5,7 +5,8 @@ import { LimiteurConnexion, messageAttente } from '../../domaine/acces/limitatio
 import { appareilDepuisUserAgent } from '../../domaine/acces/sessions'
 import { cible } from '../../domaine/journal/evenements'
 import { journaliser } from '../journalAudit'
-import { ouvrirSession, validerJeton } from './sessions'
+import { secondFacteurExige } from '../../domaine/acces/second-facteur'
+import { ouvrirSession } from './sessions'
 
 /**
  * Connexion par adresse électronique et mot de passe. Le message d'échec est
@@ -62,6 +63,5 @@ export async function seConnecter(
     methode: 'mot-de-passe',
   })
   await journaliser(payload, { action: 'connexion', acteur: compte.id, cible: cible('utilisateurs', compte.id), adresse: o.adresse })
-  const valide = await validerJeton(payload, session.jeton)
-  return { ok: true, jeton: session.jeton, cookie: session.cookie, complete: Boolean(valide?.complete) }
+  return { ok: true, jeton: session.jeton, cookie: session.cookie, complete: !secondFacteurExige(compte) }
 }

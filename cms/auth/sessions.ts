@@ -2,7 +2,6 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import {
   activiteAEcrire,
-  appareilDepuisUserAgent,
   empreinteJeton,
   etatSession,
   FORME_JETON,
@@ -37,7 +36,7 @@ const idDe = (r: number | string | { id: number | string }) => (typeof r === 'ob
 /** Ouvre une session pour un compte dont l'identité vient d'être prouvée (mot de passe ou ProConnect). */
 export async function ouvrirSession(
   payload: Payload,
-  o: { utilisateur: number | string; appareil?: string; adresse?: string; secondFacteur: boolean; methode: 'mot-de-passe' | 'proconnect' },
+  o: { utilisateur: number | string; appareil?: string; secondFacteur: boolean; methode: 'mot-de-passe' | 'proconnect' },
 ): Promise<{ jeton: string; cookie: string; id: number | string }> {
   const jeton = genererJeton()
   const maintenant = new Date().toISOString()
@@ -58,8 +57,6 @@ export async function ouvrirSession(
   await purgerAnciennes(payload).catch(() => undefined)
   return { jeton, cookie: cookieSession(jeton, Math.floor(configuration().sessions.absolueMs / 1000)), id: session.id }
 }
-
-export { appareilDepuisUserAgent }
 
 /**
  * La session d'un jeton, si elle est active et que son compte existe et n'est

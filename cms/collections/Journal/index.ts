@@ -5,7 +5,7 @@ import { selonPolitique } from '../../access/selonPolitique'
 import { refuserModification, refuserSuppression } from './hooks/immuable'
 
 /**
- * Journal d'audit, en ajout seul : le serveur y écrit (cms/journal.ts), la
+ * Journal d'audit, en ajout seul : le serveur y écrit (cms/journalAudit.ts), la
  * coordination le lit ; personne ne le modifie ni ne l'efface. Les accès le
  * refusent à tous, les hooks le refusent même au code serveur qui passe outre
  * les accès, et la base le refuse par des déclencheurs (migration

@@ -72,7 +72,6 @@ export const GET: APIRoute = async (contexte) => {
     secondFacteur: identite.mfa,
     methode: 'proconnect',
     appareil: appareilDepuisUserAgent(request.headers.get('user-agent')),
-    adresse,
   })
   await journaliser(p, { action: 'connexion', acteur: utilisateur.id, cible: cible('utilisateurs', utilisateur.id), adresse })
 
