@@ -125,6 +125,12 @@ export type Operation =
   | 'traiter'
   /** Voir les signalements judiciaires (art. 226-14, 223-6 du code pénal). */
   | 'voir-signalements'
+  /**
+   * Exporter tout ce qui est tenu sur une personne, pour répondre à une demande
+   * de droit d'accès (RGPD, art. 15) : la coordination (préfecture, responsable
+   * du traitement) répond aux demandes, pas l'intervenant ni l'employeur.
+   */
+  | 'exporter-personne'
 
 export type ActeurSaisine = { id: string | number; role: Role; poste?: string | number | null; suspendu?: boolean | null }
 export type SaisineVisee = { auteur?: string | number | null; poste?: string | number | null }
@@ -143,11 +149,11 @@ export function operationPermise(acteur: ActeurSaisine | null | undefined, opera
       if (operation === 'deposer') return true
       return operation === 'voir-retour' && meme(acteur.id, saisine.auteur)
     case 'intervenant':
-      return meme(acteur.poste, saisine.poste)
+      return operation !== 'exporter-personne' && meme(acteur.poste, saisine.poste)
     // L'opérateur (employeur) et le financeur n'ont rien à voir d'une saisine : le secret
     // professionnel est celui de l'intervenant, les chiffres passent par les indicateurs.
     case 'coordination':
-      return operation === 'voir-signalements'
+      return operation === 'voir-signalements' || operation === 'exporter-personne'
     default:
       return false
   }

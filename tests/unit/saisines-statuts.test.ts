@@ -54,7 +54,7 @@ describe('cycle de vie d’une saisine', () => {
 
 describe('qui peut faire quoi sur une saisine', () => {
   const saisine = { auteur: 42, poste: 'poste-gex' }
-  const operations: Operation[] = ['deposer', 'voir-retour', 'voir-contenu', 'traiter', 'voir-signalements']
+  const operations: Operation[] = ['deposer', 'voir-retour', 'voir-contenu', 'traiter', 'voir-signalements', 'exporter-personne']
   const permises = (acteur: Parameters<typeof operationPermise>[0], s: SaisineVisee = saisine) => operations.filter((o) => operationPermise(acteur, o, s))
 
   it('l’agent FSI dépose, et voit le retour de SES saisines seulement, jamais le contenu', () => {
@@ -65,13 +65,14 @@ describe('qui peut faire quoi sur une saisine', () => {
   })
 
   it('l’intervenant fait tout sur les saisines de son poste, rien sur celles d’un autre poste', () => {
-    expect(permises(intervenant)).toEqual(operations)
+    // Le droit d'accès d'une personne est la réponse du responsable du traitement (coordination), pas de l'intervenant.
+    expect(permises(intervenant)).toEqual(['deposer', 'voir-retour', 'voir-contenu', 'traiter', 'voir-signalements'])
     expect(permises({ ...intervenant, poste: 'poste-bourg' })).toEqual([])
     expect(permises({ ...intervenant, poste: null }, { auteur: 1, poste: null })).toEqual([])
   })
 
-  it('la coordination voit les signalements seulement ; opérateur, financeur, anonyme, compte suspendu : rien', () => {
-    expect(permises({ id: 1, role: 'coordination' })).toEqual(['voir-signalements'])
+  it('la coordination voit les signalements et répond au droit d’accès, jamais le contenu ; opérateur, financeur, anonyme, compte suspendu : rien', () => {
+    expect(permises({ id: 1, role: 'coordination' })).toEqual(['voir-signalements', 'exporter-personne'])
     expect(permises({ id: 1, role: 'operateur' })).toEqual([])
     expect(permises({ id: 1, role: 'financeur' })).toEqual([])
     expect(permises(null)).toEqual([])
