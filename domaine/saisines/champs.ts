@@ -41,8 +41,11 @@ export const enumeration = <T extends Record<string, string>>(champ: string, val
       .join(', ')}`,
   })
 
-export const identifiant = (champ: string) =>
-  z.union([z.string().trim().min(1), z.number().int().positive()], { error: `${champ} : identifiant attendu` })
+export const identifiant = (champ: string) => {
+  // Le message sur chaque branche aussi : sans cela, une chaîne vide sortirait le message anglais de zod.
+  const message = `${champ} : identifiant attendu`
+  return z.union([z.string().trim().min(1, message), z.number().int(message).positive(message)], { error: message })
+}
 
 /** Une date passée ou du jour (à Paris) : un acte, une orientation, un signalement ne se datent pas dans le futur. */
 export const datePasseeOuDuJour = (champ: string, aujourdhui: string) =>
