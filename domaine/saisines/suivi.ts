@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import type { Role } from '../acces/roles'
-import { jourLocal, lireDateLocale } from '../temps'
+import { jourLocal, versUtcFlottant } from '../temps'
 import { aujourdhuiAParis, datePasseeOuDuJour, enumeration, identifiant, refusInconnus, texte } from './champs'
 import { ajouterPassage, etatCourant, type Passage } from './historique'
 import { roleQuiChangeLesStatuts, type Changement } from './statuts'
@@ -182,11 +182,7 @@ export const schemaSituationConnue = z
 export type SituationConnue = z.infer<typeof schemaSituationConnue>
 
 const JOUR_MS = 86_400_000
-const joursEntre = (debut: string, fin: string) => {
-  const a = lireDateLocale(debut)
-  const b = lireDateLocale(fin)
-  return Math.round((Date.UTC(b.annee, b.mois - 1, b.jour) - Date.UTC(a.annee, a.mois - 1, a.jour)) / JOUR_MS)
-}
+const joursEntre = (debut: string, fin: string) => Math.round((versUtcFlottant(fin).getTime() - versUtcFlottant(debut).getTime()) / JOUR_MS)
 
 /**
  * Durée d'accompagnement, en jours calendaires à Paris : du premier passage à
