@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 import referentiels from '../../content/referentiels.json'
-import { jourLocal } from '../temps'
 import { codeCommuneActuel, communeDeLAin, RE_CODE_COMMUNE } from '../territoire'
+import { aujourdhuiAParis, datePasseeOuDuJour, enumeration, identifiant, obligatoire, refusInconnus, texte } from './champs'
 
 /**
  * Le schéma d'une saisine, tel que l'issue 11 le décrit, et sans Payload : la
@@ -89,16 +89,8 @@ export const ORIGINES_AMORCEES: readonly string[] = referentiels['mode-saisine']
 export const PROBLEMATIQUES_AMORCEES: readonly string[] = referentiels.problematique.map((p) => p.code)
 
 const AGE_MAX = 120
-const RE_DATE = /^\d{4}-\d{2}-\d{2}$/
 /** Numéro français : 0X XX XX XX XX ou +33 X XX XX XX XX, espaces, points ou tirets permis. */
 const RE_TELEPHONE = /^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/
-
-/** Date « AAAA-MM-JJ » réelle (pas de 31 février). */
-function dateCalendaire(texte: string): Date | undefined {
-  if (!RE_DATE.test(texte)) return undefined
-  const d = new Date(`${texte}T00:00:00Z`)
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== texte ? undefined : d
-}
 
 /** Âge révolu à une date (calendrier civil, anniversaire compris). */
 export function ageA(naissance: string, jour: string): number {
@@ -106,24 +98,6 @@ export function ageA(naissance: string, jour: string): number {
   const [an2, mois2, j2] = jour.split('-').map(Number) as [number, number, number]
   return an2 - an - (mois2 < mois || (mois2 === mois && j2 < j) ? 1 : 0)
 }
-
-const texte = (champ: string, max: number) =>
-  z
-    .string({ error: `${champ} : texte attendu` })
-    .trim()
-    .max(max, `${champ} : ${max} caractères au plus`)
-
-const obligatoire = (champ: string, max: number) => texte(champ, max).min(1, `${champ} : champ obligatoire`)
-
-const enumeration = <T extends Record<string, string>>(champ: string, valeurs: T) =>
-  z.enum(Object.keys(valeurs) as [keyof T & string, ...(keyof T & string)[]], {
-    error: `${champ} : choisissez parmi ${Object.values(valeurs)
-      .map((v) => `« ${v} »`)
-      .join(', ')}`,
-  })
-
-const identifiant = (champ: string) =>
-  z.union([z.string().trim().min(1), z.number().int().positive()], { error: `${champ} : identifiant attendu` })
 
 export type OptionsSchema = {
   /** L'instant présent : une date de saisine ou de naissance après ce jour (à Paris) est refusée. */
@@ -134,23 +108,12 @@ export type OptionsSchema = {
   origines?: readonly string[]
 }
 
-/**
- * Jour calendaire de `maintenant` à Paris (AAAA-MM-JJ) : à 0 h 30 le 4, heure
- * de Paris, il est encore le 3 en UTC, et une saisine datée du 4 serait à tort
- * « dans le futur ».
- */
-const jourDe = (d: Date) => jourLocal(d)
-
 function schemaPersonne(aujourdhui: string) {
   return z
     .object({
       nom: obligatoire('Nom', 100),
       prenom: obligatoire('Prénom', 100),
-      dateNaissance: z
-        .string({ error: 'Date de naissance : date attendue (AAAA-MM-JJ)' })
-        .refine((t) => Boolean(dateCalendaire(t)), 'Date de naissance : date invalide (attendu AAAA-MM-JJ)')
-        .refine((t) => t <= aujourdhui, 'Date de naissance : la date ne peut pas être dans le futur')
-        .optional(),
+      dateNaissance: datePasseeOuDuJour('Date de naissance', aujourdhui).optional(),
       age: z
         .number({ error: 'Âge : nombre attendu' })
         .int('Âge : nombre entier d’années attendu')
@@ -194,7 +157,7 @@ function schemaPersonne(aujourdhui: string) {
  * problématiques, pour que la règle ne lise ni l'horloge ni la base.
  */
 export function schemaSaisine({ maintenant, problematiques = PROBLEMATIQUES_AMORCEES, origines = ORIGINES_AMORCEES }: OptionsSchema) {
-  const aujourdhui = jourDe(maintenant)
+  const aujourdhui = aujourdhuiAParis(maintenant)
   return z
     .object({
       // Pour un dépôt sur le portail, unité et agent viennent du compte ; pour une saisine
@@ -207,10 +170,7 @@ export function schemaSaisine({ maintenant, problematiques = PROBLEMATIQUES_AMOR
         .string({ error: 'Origine de la saisine : choisissez dans le référentiel' })
         .refine((c) => origines.includes(c), 'Origine de la saisine : code absent du référentiel')
         .optional(),
-      date: z
-        .string({ error: 'Date de la saisine : date attendue (AAAA-MM-JJ)' })
-        .refine((t) => Boolean(dateCalendaire(t)), 'Date de la saisine : date invalide (attendu AAAA-MM-JJ)')
-        .refine((t) => t <= aujourdhui, 'Date de la saisine : la date ne peut pas être dans le futur'),
+      date: datePasseeOuDuJour('Date de la saisine', aujourdhui),
       urgence: z.boolean({ error: 'Urgence : oui ou non' }),
       personnes: z
         .array(schemaPersonne(aujourdhui), { error: 'Personnes concernées : liste attendue' })
@@ -223,10 +183,10 @@ export function schemaSaisine({ maintenant, problematiques = PROBLEMATIQUES_AMOR
       ditALaPersonne: texte('Ce qui a été dit à la personne', 2000).optional(),
       accepteContact: enumeration('La personne accepte d’être contactée', ACCORDS_CONTACT),
       texteLibre: texte('Texte libre', 5000).optional(),
-    }, {
+    },
       // Un champ inconnu (« suivi », « orientations ») n'a rien à faire dans un dépôt : refusé, pas ignoré.
-      error: (iss) => (iss.code === 'unrecognized_keys' ? `Saisine : champ inconnu (${iss.keys.join(', ')})` : undefined),
-    })
+      refusInconnus('Saisine'),
+    )
     .strict()
     .superRefine((s, ctx) => {
       if (s.mode === 'portail') {

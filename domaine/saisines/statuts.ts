@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import type { Role } from '../acces/roles'
+import { ajouterPassage, etatCourant } from './historique'
 
 /**
  * Le cycle de vie d'une saisine, écrit une fois.
@@ -65,8 +66,11 @@ export const TRANSITIONS: Readonly<Record<Statut, readonly Statut[]>> = {
 /** Rôles qui changent un statut (sur les saisines de leur poste pour l'intervenant : voir `operationPermise`). */
 const ROLES_QUI_CHANGENT: ReadonlySet<Role> = new Set(['intervenant'])
 
+/** Le rôle change-t-il des statuts (saisine, orientation) ? La portée (son poste) se vérifie par `operationPermise`. */
+export const roleQuiChangeLesStatuts = (role: Role): boolean => ROLES_QUI_CHANGENT.has(role)
+
 export function transitionPermise(de: Statut, vers: Statut, role: Role): boolean {
-  return ROLES_QUI_CHANGENT.has(role) && (TRANSITIONS[de]?.includes(vers) ?? false)
+  return roleQuiChangeLesStatuts(role) && (TRANSITIONS[de]?.includes(vers) ?? false)
 }
 
 const enumStatut = (champ: string) =>
@@ -101,12 +105,16 @@ export function changerStatut(
   acteur: { id: string | number; role: Role },
   le: Date,
 ): Changement[] {
-  const de = statutCourant(historique)
-  if (!transitionPermise(de, vers, acteur.role)) throw new TransitionRefusee(de, vers)
-  return [...historique, { de, vers, le: le.toISOString(), par: acteur.id }]
+  return ajouterPassage(
+    historique,
+    vers,
+    { initial: STATUT_INITIAL, permise: (de, v) => transitionPermise(de, v, acteur.role), refus: (de, v) => new TransitionRefusee(de, v) },
+    acteur.id,
+    le,
+  )
 }
 
-export const statutCourant = (historique: readonly Changement[]): Statut => historique.at(-1)?.vers ?? STATUT_INITIAL
+export const statutCourant = (historique: readonly Changement[]): Statut => etatCourant(historique, STATUT_INITIAL)
 
 /**
  * Opérations sur une saisine, et qui peut les faire. La portée compte autant
