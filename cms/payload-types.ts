@@ -83,6 +83,12 @@ export interface Config {
     sessions: Session;
     invitations: Invitation;
     'recherches-sans-resultat': RecherchesSansResultat;
+    saisines: Saisine;
+    actes: Acte;
+    orientations: Orientation;
+    'signalements-judiciaires': SignalementsJudiciaire;
+    'brouillons-saisines': BrouillonsSaisine;
+    'saisies-en-attente': SaisiesEnAttente;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -110,6 +116,12 @@ export interface Config {
     sessions: SessionsSelect<false> | SessionsSelect<true>;
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'recherches-sans-resultat': RecherchesSansResultatSelect<false> | RecherchesSansResultatSelect<true>;
+    saisines: SaisinesSelect<false> | SaisinesSelect<true>;
+    actes: ActesSelect<false> | ActesSelect<true>;
+    orientations: OrientationsSelect<false> | OrientationsSelect<true>;
+    'signalements-judiciaires': SignalementsJudiciairesSelect<false> | SignalementsJudiciairesSelect<true>;
+    'brouillons-saisines': BrouillonsSaisinesSelect<false> | BrouillonsSaisinesSelect<true>;
+    'saisies-en-attente': SaisiesEnAttenteSelect<false> | SaisiesEnAttenteSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1246,7 +1258,22 @@ export interface Journal {
     | 'second-facteur-active'
     | 'second-facteur-desactive'
     | 'second-facteur-reinitialise'
-    | 'codes-secours-regeneres';
+    | 'codes-secours-regeneres'
+    | 'saisine-deposee'
+    | 'saisines-listees'
+    | 'saisine-consultee'
+    | 'saisine-statut-change'
+    | 'saisine-modifiee'
+    | 'retour-unite-enregistre'
+    | 'acte-enregistre'
+    | 'orientation-enregistree'
+    | 'orientation-modifiee'
+    | 'signalement-judiciaire-enregistre'
+    | 'signalements-judiciaires-consultes'
+    | 'brouillon-saisine-enregistre'
+    | 'acces-personne-exporte'
+    | 'donnees-saisine-effacees'
+    | 'cles-rechiffrees';
   acteur?: number | null;
   cible?: string | null;
   adresse?: string | null;
@@ -1317,6 +1344,159 @@ export interface RecherchesSansResultat {
   concept?: (number | null) | Vocabulaire;
   statut: 'a-traiter' | 'rattachee';
   rattachee_le?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "saisines".
+ */
+export interface Saisine {
+  id: number;
+  jeton: string;
+  poste?: (number | null) | Poste;
+  unite?: (number | null) | Site;
+  agent?: (number | null) | Utilisateur;
+  auteur: number | Utilisateur;
+  mode:
+    | 'messagerie-institutionnelle'
+    | 'telephone'
+    | 'visite-spontanee'
+    | 'partenaire'
+    | 'synthese-ggd'
+    | 'main-courante'
+    | 'portail';
+  nature: 'directe' | 'indirecte';
+  origine?: string | null;
+  date: string;
+  urgence?: boolean | null;
+  profil: 'victime' | 'victimisation' | 'detresse' | 'mis-en-cause';
+  problematique: string;
+  accepteContact: 'oui' | 'non' | 'non-demande';
+  statut:
+    'recue' | 'prise-en-charge' | 'contactee' | 'injoignable' | 'refus' | 'accompagnement' | 'orientee' | 'cloturee';
+  historique:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  retoursArticle4?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  connueDepartement?: ('oui' | 'non' | 'inconnu') | null;
+  connueCaf?: ('oui' | 'non' | 'inconnu') | null;
+  priseEnChargeLe?: string | null;
+  clotureeLe?: string | null;
+  donneesEffaceesLe?: string | null;
+  ditALaPersonne?: string | null;
+  texteLibre?: string | null;
+  personnes: {
+    identite?: string | null;
+    clePersonne?: string | null;
+    age?: number | null;
+    sexe: 'femme' | 'homme' | 'non-renseigne';
+    situationFamiliale: 'celibataire' | 'en-couple' | 'separe' | 'veuf' | 'non-renseignee';
+    commune?: string | null;
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "actes".
+ */
+export interface Acte {
+  id: number;
+  jeton: string;
+  saisine: number | Saisine;
+  poste?: (number | null) | Poste;
+  type: string;
+  date: string;
+  texte?: string | null;
+  auteur: number | Utilisateur;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orientations".
+ */
+export interface Orientation {
+  id: number;
+  jeton: string;
+  saisine: number | Saisine;
+  poste?: (number | null) | Poste;
+  structure?: (number | null) | Structure;
+  service?: (number | null) | Service;
+  nomStructure: string;
+  typePartenaire?: string | null;
+  statut: string;
+  historique:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  date: string;
+  commentaire?: string | null;
+  auteur: number | Utilisateur;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signalements-judiciaires".
+ */
+export interface SignalementsJudiciaire {
+  id: number;
+  jeton: string;
+  saisine: number | Saisine;
+  poste?: (number | null) | Poste;
+  article: string;
+  date: string;
+  destinataire: string;
+  precision?: string | null;
+  texte?: string | null;
+  auteur: number | Utilisateur;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "brouillons-saisines".
+ */
+export interface BrouillonsSaisine {
+  id: number;
+  auteur: number | Utilisateur;
+  champs: string;
+  creeLe: string;
+  modifieLe: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "saisies-en-attente".
+ */
+export interface SaisiesEnAttente {
+  id: number;
+  empreinte: string;
+  champs: string;
+  expireLe: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1407,6 +1587,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'recherches-sans-resultat';
         value: number | RecherchesSansResultat;
+      } | null)
+    | ({
+        relationTo: 'saisines';
+        value: number | Saisine;
+      } | null)
+    | ({
+        relationTo: 'actes';
+        value: number | Acte;
+      } | null)
+    | ({
+        relationTo: 'orientations';
+        value: number | Orientation;
+      } | null)
+    | ({
+        relationTo: 'signalements-judiciaires';
+        value: number | SignalementsJudiciaire;
+      } | null)
+    | ({
+        relationTo: 'brouillons-saisines';
+        value: number | BrouillonsSaisine;
+      } | null)
+    | ({
+        relationTo: 'saisies-en-attente';
+        value: number | SaisiesEnAttente;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1791,6 +1995,123 @@ export interface RecherchesSansResultatSelect<T extends boolean = true> {
   concept?: T;
   statut?: T;
   rattachee_le?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "saisines_select".
+ */
+export interface SaisinesSelect<T extends boolean = true> {
+  jeton?: T;
+  poste?: T;
+  unite?: T;
+  agent?: T;
+  auteur?: T;
+  mode?: T;
+  nature?: T;
+  origine?: T;
+  date?: T;
+  urgence?: T;
+  profil?: T;
+  problematique?: T;
+  accepteContact?: T;
+  statut?: T;
+  historique?: T;
+  retoursArticle4?: T;
+  connueDepartement?: T;
+  connueCaf?: T;
+  priseEnChargeLe?: T;
+  clotureeLe?: T;
+  donneesEffaceesLe?: T;
+  ditALaPersonne?: T;
+  texteLibre?: T;
+  personnes?:
+    | T
+    | {
+        identite?: T;
+        clePersonne?: T;
+        age?: T;
+        sexe?: T;
+        situationFamiliale?: T;
+        commune?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "actes_select".
+ */
+export interface ActesSelect<T extends boolean = true> {
+  jeton?: T;
+  saisine?: T;
+  poste?: T;
+  type?: T;
+  date?: T;
+  texte?: T;
+  auteur?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orientations_select".
+ */
+export interface OrientationsSelect<T extends boolean = true> {
+  jeton?: T;
+  saisine?: T;
+  poste?: T;
+  structure?: T;
+  service?: T;
+  nomStructure?: T;
+  typePartenaire?: T;
+  statut?: T;
+  historique?: T;
+  date?: T;
+  commentaire?: T;
+  auteur?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signalements-judiciaires_select".
+ */
+export interface SignalementsJudiciairesSelect<T extends boolean = true> {
+  jeton?: T;
+  saisine?: T;
+  poste?: T;
+  article?: T;
+  date?: T;
+  destinataire?: T;
+  precision?: T;
+  texte?: T;
+  auteur?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "brouillons-saisines_select".
+ */
+export interface BrouillonsSaisinesSelect<T extends boolean = true> {
+  auteur?: T;
+  champs?: T;
+  creeLe?: T;
+  modifieLe?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "saisies-en-attente_select".
+ */
+export interface SaisiesEnAttenteSelect<T extends boolean = true> {
+  empreinte?: T;
+  champs?: T;
+  expireLe?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -16,6 +16,12 @@ import { Permanences } from './collections/Permanences'
 import { Plaquettes } from './collections/Plaquettes'
 import { Postes } from './collections/Postes'
 import { RecherchesSansResultat } from './collections/RecherchesSansResultat'
+import { Saisines } from './collections/Saisines'
+import { Actes } from './collections/Actes'
+import { Orientations } from './collections/Orientations'
+import { SignalementsJudiciaires } from './collections/SignalementsJudiciaires'
+import { BrouillonsSaisines } from './collections/BrouillonsSaisines'
+import { SaisiesEnAttente } from './collections/SaisiesEnAttente'
 import { Referentiels } from './collections/Referentiels'
 import { RessourcesFormation } from './collections/RessourcesFormation'
 import { Services } from './collections/Services'
@@ -81,7 +87,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
   // Toute nouvelle collection s'ajoute en fin de liste : SQLite ajoute ses
   // colonnes de relation en fin de table, l'ordre doit rester le même.
-  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation, Vocabulaire, Journal, Sessions, Invitations, RecherchesSansResultat],
+  collections: [Sites, Postes, Structures, Services, Signalements, Referentiels, Plaquettes, Medias, Utilisateurs, Permanences, RessourcesFormation, Vocabulaire, Journal, Sessions, Invitations, RecherchesSansResultat, Saisines, Actes, Orientations, SignalementsJudiciaires, BrouillonsSaisines, SaisiesEnAttente],
   globals: [Publication, Logigramme, ParcoursIntegration],
   editor: lexicalEditor(),
   db: adaptateur(config.base),

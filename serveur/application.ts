@@ -24,6 +24,8 @@ import { creerServeur, dossierClient, type GestionnaireAstro } from './serveur'
 import { jetonDuCookie } from '../cms/auth/cookie'
 import { validerJeton } from '../cms/auth/sessions'
 import { erreurEcoute } from './verificationsDemarrage'
+import { appliquerConservation } from '../cms/saisines/retention'
+import { rapportRetention } from '../domaine/saisines'
 
 export type Portail = { url: string; payload: Payload; pipeline: PipelinePublication; arreter: () => Promise<void> }
 
@@ -115,10 +117,17 @@ export async function demarrerPortail(): Promise<Portail> {
       .then((n) => n > 0 && journal(`Recherches sans résultat : ${n} entrée(s) de plus de 90 jours supprimée(s).`))
       .catch((e: Error) => console.error(`Purge des recherches sans résultat impossible : ${e.name}`))
   await purger()
+  // Conservation des saisines (RETENTION_SAISINES_MOIS) : au démarrage, puis chaque jour ; le compte rendu ne nomme personne.
+  const conserver = () =>
+    appliquerConservation(payload, { mois: config.saisines.retentionMois })
+      .then((r) => (r.saisines > 0 || r.brouillons > 0) && journal(rapportRetention(r)))
+      .catch((e: Error) => console.error(`Conservation des saisines impossible : ${e.name}`))
+  await conserver()
   // Les pages disent « mis à jour il y a 19 mois » : une publication par jour garde ces durées justes.
   const quotidienne = setInterval(() => {
     pipeline.demander('mise à jour quotidienne')
     void purger()
+    void conserver()
   }, 24 * 60 * 60 * 1000)
   quotidienne.unref()
 

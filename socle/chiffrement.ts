@@ -86,3 +86,44 @@ export function creerChiffreur(cleMaitresse: Buffer): Chiffreur {
     },
   }
 }
+
+/** L'identifiant de clé écrit dans un texte chiffré (null s'il n'a pas le format). */
+export function kidDuChiffre(chiffre: string): string | null {
+  const morceaux = chiffre.split(':')
+  return morceaux.length === 5 && morceaux[0] === VERSION ? morceaux[1]! : null
+}
+
+export type Trousseau = Chiffreur & {
+  /** Identifiants des clés lues : l'actuelle d'abord. */
+  readonly kids: readonly string[]
+  /** Vrai si ce texte est chiffré avec une ancienne clé (à rechiffrer par la rotation). */
+  aRechiffrer(chiffre: string): boolean
+}
+
+/**
+ * Une clé actuelle (qui chiffre) et les anciennes (qui déchiffrent encore) :
+ * la rotation (`npm run cles:rotation`) relit chaque valeur avec la clé que son
+ * identifiant désigne et la rechiffre avec l'actuelle ; une fois toutes
+ * rechiffrées, les anciennes clés peuvent quitter la configuration.
+ */
+export function creerTrousseau(actuelle: Buffer, anciennes: readonly Buffer[] = []): Trousseau {
+  const courant = creerChiffreur(actuelle)
+  const parKid = new Map<string, Chiffreur>([[courant.kid, courant]])
+  for (const cle of anciennes) {
+    const c = creerChiffreur(cle)
+    if (!parKid.has(c.kid)) parKid.set(c.kid, c)
+  }
+  return {
+    kid: courant.kid,
+    kids: [...parKid.keys()],
+    chiffrer: (texte, contexte) => courant.chiffrer(texte, contexte),
+    dechiffrer(chiffre, contexte) {
+      const kid = kidDuChiffre(chiffre)
+      if (!kid) throw new ErreurDechiffrement('Texte chiffré de format inconnu.')
+      const c = parKid.get(kid)
+      if (!c) throw new ErreurDechiffrement(`Texte chiffré avec une clé (${kid}) absente de la configuration (PASSERELLE_CLE_CHIFFREMENT, PASSERELLE_CLES_ANCIENNES).`)
+      return c.dechiffrer(chiffre, contexte)
+    },
+    aRechiffrer: (chiffre) => kidDuChiffre(chiffre) !== courant.kid,
+  }
+}

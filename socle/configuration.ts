@@ -112,6 +112,30 @@ const schemaEnvironnement = z
       (v) => !v || decoderCle(v) !== null,
       'PASSERELLE_CLE_CHIFFREMENT doit contenir 32 octets : 64 caractères hexadécimaux (« openssl rand -hex 32 ») ou 44 caractères base64 (« openssl rand -base64 32 »).',
     ),
+    // Anciennes clés de chiffrement, encore lues le temps d'une rotation (« npm run cles:rotation » rechiffre avec la clé actuelle).
+    PASSERELLE_CLES_ANCIENNES: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((c) => c.trim()).filter(Boolean))
+      .refine(
+        (liste) => liste.every((c) => decoderCle(c) !== null),
+        'PASSERELLE_CLES_ANCIENNES doit lister, séparées par des virgules, des clés de 32 octets (64 caractères hexadécimaux ou 44 base64).',
+      ),
+    // Clé de la pseudonymisation des personnes (HMAC) : stable, distincte de la clé de chiffrement,
+    // pour que compter les bénéficiaires distincts survive à une rotation et à l'effacement des identités.
+    PASSERELLE_CLE_PSEUDONYMISATION: secret('PASSERELLE_CLE_PSEUDONYMISATION').refine(
+      (v) => !v || decoderCle(v) !== null,
+      'PASSERELLE_CLE_PSEUDONYMISATION doit contenir 32 octets : 64 caractères hexadécimaux (« openssl rand -hex 32 ») ou 44 caractères base64.',
+    ),
+    // Dépôt des saisines en ligne par les agents : « oui » seulement après acceptation du portail comme canal dans l'AIPD de la préfecture.
+    SAISINES_EN_LIGNE: z.enum(['oui', 'non'], { error: 'SAISINES_EN_LIGNE doit valoir « oui » ou « non ».' }).default('non'),
+    // Durée de conservation des données personnelles d'une saisine clôturée (les champs statistiques restent).
+    RETENTION_SAISINES_MOIS: z.coerce
+      .number({ error: 'RETENTION_SAISINES_MOIS doit être un nombre de mois.' })
+      .int('RETENTION_SAISINES_MOIS doit être un nombre entier de mois.')
+      .min(1, 'RETENTION_SAISINES_MOIS doit valoir au moins 1 mois.')
+      .max(120, 'RETENTION_SAISINES_MOIS ne peut dépasser 120 (10 ans).')
+      .default(24),
     // Sessions de l'espace connecté et de l'admin (un seul mécanisme) : expirations d'inactivité et absolue.
     SESSION_INACTIVITE_MINUTES: z.coerce
       .number({ error: 'SESSION_INACTIVITE_MINUTES doit être un nombre de minutes.' })
@@ -189,6 +213,14 @@ const schemaEnvironnement = z
           'PASSERELLE_CLE_CHIFFREMENT est obligatoire en production (« openssl rand -hex 32 ») : elle chiffre les secrets du second facteur dans la base. Gardez-la hors de la base et de ses sauvegardes ; la perdre oblige chaque compte à réenrôler son second facteur.',
       })
     }
+    if (env.NODE_ENV === 'production' && !env.PASSERELLE_CLE_PSEUDONYMISATION) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PASSERELLE_CLE_PSEUDONYMISATION'],
+        message:
+          'PASSERELLE_CLE_PSEUDONYMISATION est obligatoire en production (« openssl rand -hex 32 ») : elle pseudonymise les personnes des saisines pour les indicateurs. Ne la changez jamais : les bénéficiaires déjà comptés ne seraient plus reconnus.',
+      })
+    }
     const proconnect = { PROCONNECT_ISSUER: env.PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID: env.PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET: env.PROCONNECT_CLIENT_SECRET }
     if (Object.values(proconnect).some(Boolean)) {
       for (const [nom, valeur] of Object.entries(proconnect)) {
@@ -244,6 +276,12 @@ export type Configuration = {
   meilisearch?: { url: string; cle?: string }
   /** Clé maîtresse (32 octets) du chiffrement au repos (socle/chiffrement.ts). */
   cleChiffrement: Buffer
+  /** Clés précédentes, lues (jamais écrites) pendant une rotation. */
+  clesAnciennes: Buffer[]
+  /** Clé HMAC de la clé pseudonyme des personnes (domaine/saisines/cle-personne.ts). */
+  clePseudonymisation: Buffer
+  /** Saisines : dépôt en ligne par les agents (après l'AIPD), conservation des données personnelles. */
+  saisines: { enLigne: boolean; retentionMois: number }
   /** Expirations des sessions, en millisecondes. */
   sessions: { inactiviteMs: number; absolueMs: number }
   /** « connecte » : tout le portail derrière la connexion. */
@@ -296,8 +334,8 @@ function secretDeDeveloppement(dossierDonnees: string): string {
  * dans data/, comme le secret de développement : les secrets chiffrés d'une base
  * de développement restent lisibles d'un démarrage à l'autre.
  */
-function cleDeDeveloppement(dossierDonnees: string): Buffer {
-  const fichier = path.join(dossierDonnees, 'cle-chiffrement-developpement.txt')
+function cleDeDeveloppement(dossierDonnees: string, nom = 'cle-chiffrement-developpement.txt'): Buffer {
+  const fichier = path.join(dossierDonnees, nom)
   const existante = existsSync(fichier) ? decoderCle(readFileSync(fichier, 'utf8')) : null
   if (existante) return existante
   mkdirSync(dossierDonnees, { recursive: true })
@@ -340,6 +378,11 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     annuaireDemo: (e.ANNUAIRE_DEMO ?? (e.NODE_ENV === 'production' ? 'non' : 'oui')) === 'oui',
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, cle: e.MEILI_MASTER_KEY } : undefined,
     cleChiffrement: e.PASSERELLE_CLE_CHIFFREMENT ? decoderCle(e.PASSERELLE_CLE_CHIFFREMENT)! : cleDeDeveloppement(dossierDonnees),
+    clesAnciennes: e.PASSERELLE_CLES_ANCIENNES.map((c) => decoderCle(c)!),
+    clePseudonymisation: e.PASSERELLE_CLE_PSEUDONYMISATION
+      ? decoderCle(e.PASSERELLE_CLE_PSEUDONYMISATION)!
+      : cleDeDeveloppement(dossierDonnees, 'cle-pseudonymisation-developpement.txt'),
+    saisines: { enLigne: e.SAISINES_EN_LIGNE === 'oui', retentionMois: e.RETENTION_SAISINES_MOIS },
     sessions: { inactiviteMs: e.SESSION_INACTIVITE_MINUTES * 60_000, absolueMs: Math.round(e.SESSION_DUREE_MAX_HEURES * 3_600_000) },
     portailAcces: e.PORTAIL_ACCES,
     proconnect:

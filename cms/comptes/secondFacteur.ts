@@ -15,7 +15,7 @@ import {
   verifierCodeTotp,
 } from '../../domaine/acces/second-facteur'
 import { cible, type ActionJournal } from '../../domaine/journal/evenements'
-import { creerChiffreur, type Chiffreur } from '../../socle/chiffrement'
+import { trousseau } from '../chiffrement'
 import { configuration } from '../../socle/configuration'
 import { journaliser } from '../journalAudit'
 import type { Utilisateur } from '../payload-types'
@@ -43,14 +43,13 @@ export type Options = {
   adresse?: string | null
 }
 
-let chiffreurEnCache: Chiffreur | undefined
-const chiffreur = () => (chiffreurEnCache ??= creerChiffreur(configuration().cleChiffrement))
+const chiffreur = trousseau
 // Le chiffré est lié au compte et au champ : recopié ailleurs, il ne se déchiffre pas.
-const contexte = (id: Id, champ: 'totpSecret' | 'totpEnAttente') => `utilisateurs:${id}:${champ}`
+export const contexteSecondFacteur = (id: Id, champ: 'totpSecret' | 'totpEnAttente') => `utilisateurs:${id}:${champ}`
 const chiffrerSecret = (id: Id, champ: 'totpSecret' | 'totpEnAttente', secret: Uint8Array) =>
-  chiffreur().chiffrer(Buffer.from(secret).toString('base64'), contexte(id, champ))
+  chiffreur().chiffrer(Buffer.from(secret).toString('base64'), contexteSecondFacteur(id, champ))
 const dechiffrerSecret = (id: Id, champ: 'totpSecret' | 'totpEnAttente', chiffre: string) =>
-  new Uint8Array(Buffer.from(chiffreur().dechiffrer(chiffre, contexte(id, champ)), 'base64'))
+  new Uint8Array(Buffer.from(chiffreur().dechiffrer(chiffre, contexteSecondFacteur(id, champ)), 'base64'))
 
 /**
  * Un essai de second facteur compte comme un échec tant qu'il n'a pas réussi ;

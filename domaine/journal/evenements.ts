@@ -25,6 +25,21 @@ export const ACTIONS_JOURNAL = {
   'second-facteur-desactive': 'Second facteur désactivé',
   'second-facteur-reinitialise': 'Second facteur réinitialisé (par l’opérateur ou la coordination)',
   'codes-secours-regeneres': 'Codes de secours régénérés',
+  'saisine-deposee': 'Saisine déposée ou enregistrée',
+  'saisines-listees': 'Liste des saisines consultée',
+  'saisine-consultee': 'Saisine consultée (avec son suivi et ses orientations)',
+  'saisine-statut-change': 'Statut de saisine changé',
+  'saisine-modifiee': 'Saisine modifiée (situation connue du Département ou de la CAF)',
+  'retour-unite-enregistre': 'Retour à l’unité enregistré (article 4 du protocole-cadre)',
+  'acte-enregistre': 'Acte du suivi enregistré',
+  'orientation-enregistree': 'Orientation enregistrée',
+  'orientation-modifiee': 'Statut d’orientation changé',
+  'signalement-judiciaire-enregistre': 'Signalement judiciaire enregistré',
+  'signalements-judiciaires-consultes': 'Signalements judiciaires consultés',
+  'brouillon-saisine-enregistre': 'Brouillon de saisine enregistré',
+  'acces-personne-exporte': 'Données d’une personne exportées (droit d’accès RGPD)',
+  'donnees-saisine-effacees': 'Données personnelles d’une saisine effacées (conservation échue)',
+  'cles-rechiffrees': 'Données chiffrées rechiffrées avec la clé actuelle (rotation)',
 } as const
 
 export type ActionJournal = keyof typeof ACTIONS_JOURNAL

@@ -47,7 +47,7 @@ describe('configuration', () => {
     const secret = 'x'.repeat(32)
     // En production, l'URL publique est forcément en https (sinon la configuration est refusée).
     expect(
-      lire({ NODE_ENV: 'production', PAYLOAD_SECRET: secret, PASSERELLE_CLE_CHIFFREMENT: 'c'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }).cookiesSecurises,
+      lire({ NODE_ENV: 'production', PAYLOAD_SECRET: secret, PASSERELLE_CLE_CHIFFREMENT: 'c'.repeat(64), PASSERELLE_CLE_PSEUDONYMISATION: 'd'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }).cookiesSecurises,
     ).toBe(true)
     expect(lire({ PASSERELLE_URL: 'https://passerelle.example.org' }).cookiesSecurises).toBe(true)
     expect(lire({}).cookiesSecurises).toBe(false)
@@ -89,7 +89,7 @@ describe('configuration', () => {
   })
 
   describe('en production', () => {
-    const secrets = { PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_CLE_CHIFFREMENT: 'c'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
+    const secrets = { PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_CLE_CHIFFREMENT: 'c'.repeat(64), PASSERELLE_CLE_PSEUDONYMISATION: 'd'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
     const production = (env: Record<string, string>) => ({ NODE_ENV: 'production', ...secrets, ...env })
 
     it('refuse de démarrer sans PASSERELLE_URL, ou avec une adresse en http', () => {
@@ -109,6 +109,7 @@ describe('configuration', () => {
     it.each([
       ['PAYLOAD_SECRET', { PAYLOAD_SECRET: 'a-remplacer-par-openssl-rand-hex-32-au-moins-32-caracteres' }],
       ['PASSERELLE_CLE_CHIFFREMENT', { PASSERELLE_CLE_CHIFFREMENT: 'a-remplacer-par-openssl-rand-hex-32' }],
+      ['PASSERELLE_CLE_PSEUDONYMISATION', { PASSERELLE_CLE_PSEUDONYMISATION: 'a-remplacer-par-openssl-rand-hex-32' }],
       ['MEILI_MASTER_KEY', { MEILI_URL: 'http://meilisearch:7700', MEILI_MASTER_KEY: 'a-remplacer-par-openssl-rand-hex-32' }],
       ['DATABASE_URL', { DATABASE_URL: 'postgres://passerelle:a-remplacer-par-openssl-rand-hex-32@postgres:5432/passerelle' }],
     ])('refuse la valeur d’exemple de %s', (nom, env) => {
@@ -159,7 +160,7 @@ describe('configuration', () => {
     })
 
     it('exige https en production, accepte http hors production (fournisseur local des tests)', () => {
-      const production = { NODE_ENV: 'production', PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_CLE_CHIFFREMENT: 'c'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
+      const production = { NODE_ENV: 'production', PAYLOAD_SECRET: 'b'.repeat(64), PASSERELLE_CLE_CHIFFREMENT: 'c'.repeat(64), PASSERELLE_CLE_PSEUDONYMISATION: 'd'.repeat(64), PASSERELLE_URL: 'https://passerelle.example.org' }
       expect(erreur({ ...production, ...proconnect, PROCONNECT_ISSUER: 'http://proconnect.example.org/api/v2' })).toMatch(
         /PROCONNECT_ISSUER : PROCONNECT_ISSUER doit commencer par « https:\/\/ » en production/,
       )

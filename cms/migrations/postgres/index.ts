@@ -8,6 +8,7 @@ import * as migration_20261203_133020_sessions from './20261203_133020_sessions'
 import * as migration_20261203_133117_sessions_sans_jwt from './20261203_133117_sessions_sans_jwt';
 import * as migration_20261203_142501_espace_connecte from './20261203_142501_espace_connecte';
 import * as migration_20261203_144716_second_facteur_reinitialise from './20261203_144716_second_facteur_reinitialise';
+import * as migration_20261203_175630_saisines from './20261203_175630_saisines';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261203_144716_second_facteur_reinitialise.up,
     down: migration_20261203_144716_second_facteur_reinitialise.down,
-    name: '20261203_144716_second_facteur_reinitialise'
+    name: '20261203_144716_second_facteur_reinitialise',
+  },
+  {
+    up: migration_20261203_175630_saisines.up,
+    down: migration_20261203_175630_saisines.down,
+    name: '20261203_175630_saisines'
   },
 ];

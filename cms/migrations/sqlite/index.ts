@@ -7,6 +7,7 @@ import * as migration_20261203_103425_journal_audit from './20261203_103425_jour
 import * as migration_20261203_133001_sessions from './20261203_133001_sessions';
 import * as migration_20261203_133041_sessions_sans_jwt from './20261203_133041_sessions_sans_jwt';
 import * as migration_20261203_142418_espace_connecte from './20261203_142418_espace_connecte';
+import * as migration_20261203_175621_saisines from './20261203_175621_saisines';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261203_142418_espace_connecte.up,
     down: migration_20261203_142418_espace_connecte.down,
-    name: '20261203_142418_espace_connecte'
+    name: '20261203_142418_espace_connecte',
+  },
+  {
+    up: migration_20261203_175621_saisines.up,
+    down: migration_20261203_175621_saisines.down,
+    name: '20261203_175621_saisines'
   },
 ];

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { cible } from '../../domaine/journal/evenements'
+import {
+  ageALaSaisine,
+  erreursParChamp,
+  operationPermise,
+  schemaSaisine,
+  STATUT_INITIAL,
+  versSaisie,
+  type ChampsBrouillon,
+  type Saisine,
+} from '../../domaine/saisines'
+import { configuration } from '../../socle/configuration'
+import type { Expediteur } from '../../socle/courriel'
+import { journaliser } from '../journalAudit'
+import type { Poste } from '../payload-types'
+import type { ActeurEspace } from './acteur'
+import { supprimerBrouillon } from './brouillons'
+import { chiffrerChamp, chiffrerIdentite, clePseudonyme } from './chiffrement'
+import { notifierPoste } from './notification'
+import { entreesActives } from './referentiels'
+import { refus, type Resultat } from './resultat'
+
+export const nouveauJeton = () => randomBytes(16).toString('hex')
+
+export const MESSAGE_DEPOT_FERME =
+  'Le dépôt des saisines en ligne n’est pas ouvert : transmettez la situation à l’intervenant social par la messagerie institutionnelle (voir « Qui contacter ? »).'
+
+export type OptionsDepot = { maintenant?: Date; adresse?: string | null; urlPortail: string; expediteur?: Expediteur }
+
+/** Le poste (secteur) qui couvre une unité : celui dont la liste de sites la contient. */
+export async function posteDeLUnite(payload: Payload, unite: number): Promise<Poste | null> {
+  const { docs } = await payload.find({ collection: 'postes', where: { sites: { in: [unite] } }, sort: 'ordre', limit: 1, depth: 0, overrideAccess: true })
+  return (docs[0] as Poste | undefined) ?? null
+}
+
+/**
+ * Dépose une saisine : agent FSI depuis le portail (si SAISINES_EN_LIGNE), ou
+ * intervenant qui enregistre une saisine arrivée autrement. Les champs sont
+ * ceux du formulaire, à plat ; en cas d'erreur, le résultat les rend tels que
+ * tapés (la page les réaffiche, le brouillon les garde).
+ */
+export async function deposerSaisine(
+  payload: Payload,
+  acteur: ActeurEspace | null,
+  champs: ChampsBrouillon,
+  options: OptionsDepot,
+): Promise<Resultat<{ id: number; poste: number | null }>> {
+  const maintenant = options.maintenant ?? new Date()
+  if (!acteur || acteur.suspendu) return refus(403, 'Vous n’avez pas le droit de déposer une saisine.')
+  const saisie = versSaisie(champs)
+  let poste: number | null
+  if (acteur.role === 'agent-fsi') {
+    if (!configuration().saisines.enLigne) return refus(403, MESSAGE_DEPOT_FERME)
+    if (acteur.site === null)
+      return refus(400, 'Unité qui saisit : votre compte n’est rattaché à aucune unité ; demandez à l’opérateur de le rattacher.', {
+        unite: 'Unité qui saisit : votre compte n’est rattaché à aucune unité.',
+      })
+    // L'unité, l'agent et le canal viennent du compte, jamais du formulaire.
+    Object.assign(saisie, { mode: 'portail', unite: acteur.site, agent: acteur.id })
+    poste = (await posteDeLUnite(payload, acteur.site))?.id ?? null
+  } else if (acteur.role === 'intervenant') {
+    if (acteur.poste === null) return refus(403, 'Votre compte n’est rattaché à aucun poste d’intervenant : demandez à l’opérateur de le rattacher.')
+    if (saisie.mode === 'portail') return refus(400, 'Mode de saisine : « Portail » est réservé au dépôt par un agent.', { mode: 'Mode de saisine : « Portail » est réservé au dépôt par un agent.' })
+    poste = acteur.poste
+    if (typeof saisie.unite === 'string' && /^\d+$/.test(saisie.unite)) saisie.unite = Number(saisie.unite)
+  } else return refus(403, 'Vous n’avez pas le droit de déposer une saisine.')
+
+  if (!operationPermise(acteur, 'deposer', { poste })) return refus(403, 'Vous n’avez pas le droit de déposer une saisine pour ce secteur.')
+
+  const [problematiques, origines] = await Promise.all([entreesActives(payload, 'problematique'), entreesActives(payload, 'mode-saisine')])
+  const resultat = schemaSaisine({ maintenant, problematiques: problematiques.map((p) => p.code), origines: origines.map((o) => o.code) }).safeParse(saisie)
+  if (!resultat.success) return { ok: false, statut: 400, erreurs: erreursParChamp(resultat.error) }
+  const s = resultat.data
+  if (typeof s.unite === 'number' || typeof s.unite === 'string') {
+    const unite = await payload.find({ collection: 'sites', where: { id: { equals: Number(s.unite) } }, limit: 1, depth: 0, overrideAccess: true })
+    if (!unite.docs.length) return { ok: false, statut: 400, erreurs: { unite: 'Unité qui saisit : unité inconnue' } }
+  }
+
+  const cree = await payload.create({ collection: 'saisines', data: donneesSaisine(s, acteur, poste, maintenant), overrideAccess: true, depth: 0 })
+  await journaliser(payload, { action: 'saisine-deposee', acteur: acteur.id, cible: cible('saisines', cree.id), adresse: options.adresse ?? null })
+  await supprimerBrouillon(payload, acteur.id)
+  if (poste !== null) await notifierPoste(payload, { poste, saisine: cree.id, urgence: s.urgence, auteur: acteur.id, urlPortail: options.urlPortail, expediteur: options.expediteur })
+  return { ok: true, id: cree.id, poste }
+}
+
+/** L'enregistrement en base : statistiques en clair, identité et textes chiffrés. */
+export function donneesSaisine(s: Saisine, acteur: ActeurEspace, poste: number | null, maintenant: Date) {
+  const jeton = nouveauJeton()
+  return {
+    jeton,
+    poste,
+    unite: s.unite === undefined ? null : Number(s.unite),
+    agent: s.agent === undefined ? null : Number(s.agent),
+    auteur: acteur.id,
+    mode: s.mode,
+    nature: s.nature,
+    origine: s.origine ?? null,
+    date: s.date,
+    urgence: s.urgence,
+    profil: s.profil,
+    problematique: s.problematique,
+    accepteContact: s.accepteContact,
+    statut: STATUT_INITIAL,
+    historique: [{ de: null, vers: STATUT_INITIAL, le: maintenant.toISOString(), par: acteur.id }],
+    retoursArticle4: [],
+    ditALaPersonne: chiffrerChamp('saisines', jeton, 'ditALaPersonne', s.ditALaPersonne),
+    texteLibre: chiffrerChamp('saisines', jeton, 'texteLibre', s.texteLibre),
+    personnes: s.personnes.map((p) => {
+      const rang = randomBytes(12).toString('hex')
+      return {
+        id: rang,
+        identite: chiffrerIdentite(jeton, rang, { nom: p.nom, prenom: p.prenom, dateNaissance: p.dateNaissance, telephone: p.telephone }),
+        clePersonne: clePseudonyme(p) ?? null,
+        age: ageALaSaisine(p, s.date) ?? null,
+        sexe: p.sexe,
+        situationFamiliale: p.situationFamiliale,
+        commune: p.commune ?? null,
+      }
+    }),
+  }
+}
