@@ -139,17 +139,12 @@ export const schemaDonneesPersonne = z.object({
       .omit({ statut: true, historique: true, orientations: true, retours: true, dureeAccompagnementJours: true, nombreActes: true })
       .extend({
         historique: z.array(schemaChangement).default([]),
-        actes: z.array(z.object({ type: z.enum(cles(TYPES_ACTE)), date: jour, texte: z.string().optional() })).default([]),
-        orientations: z
-          .array(
-            z.object({
-              structure: textePlein,
-              service: z.string().optional(),
-              date: jour,
-              commentaire: z.string().optional(),
-              historique: z.array(schemaChangementOrientation).default([]),
-            }),
-          )
+        actes: saisineSortie.shape.actes.element.strip().array().default([]),
+        orientations: saisineSortie.shape.orientations.element
+          .omit({ statut: true, historique: true })
+          .extend({ historique: z.array(schemaChangementOrientation).default([]) })
+          .strip()
+          .array()
           .default([]),
         signalements: saisineSortie.shape.signalements.element.strip().array().default([]),
         retoursArticle4: z.array(schemaRetourArticle4).default([]),

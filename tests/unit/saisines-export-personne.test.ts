@@ -31,7 +31,7 @@ const donnees = (): DonneesPersonne & { saisines: Record<string, unknown>[] } =>
       ],
       situationConnue: { connueDuDepartement: 'non', connueDeLaCaf: 'inconnu' },
       actes: [
-        { type: 'visite-a-domicile', date: '2026-11-25', texte: 'Visite avec l’accord de Mme Lefèvre ; point sur le logement.' },
+        { type: 'visite-a-domicile', chiffreAvec: 'cle-2026', date: '2026-11-25', texte: 'Visite avec l’accord de Mme Lefèvre ; point sur le logement.' },
         { type: 'entretien', date: '2026-11-21', texte: 'Premier entretien au commissariat.' },
         { type: 'appel', date: '2026-11-23' },
       ],
@@ -41,6 +41,7 @@ const donnees = (): DonneesPersonne & { saisines: Record<string, unknown>[] } =>
           service: 'Permanence juridique',
           date: '2026-11-26',
           commentaire: 'Rendez-vous pris pour le 2 décembre.',
+          auteur: 7,
           historique: [{ de: 'proposee', vers: 'acceptee', le: '2026-11-27T10:00:00Z', par: 7 }],
         },
       ],
@@ -112,6 +113,8 @@ describe('droit d’accès : export JSON', () => {
     expect(json).not.toContain('a'.repeat(64))
     expect(json).not.toContain('poste-haut-bugey')
     expect(json).not.toContain('"agent"')
+    expect(json).not.toContain('auteur')
+    expect(json).not.toContain('chiffreAvec')
   })
 
   it('refuse une donnée incohérente plutôt que d’exporter n’importe quoi', () => {
