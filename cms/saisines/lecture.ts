@@ -118,12 +118,13 @@ function lireIdentite(jeton: string, rang: string, chiffre: string | null | unde
   return chiffre ? dechiffrerIdentite(jeton, rang, chiffre) : null
 }
 
+type PersonneEnBase = NonNullable<Saisine['personnes']>[number]
 export type PersonneLue = {
   rang: string
   identite: Identite | null
   age: number | null
-  sexe: string
-  situationFamiliale: string
+  sexe: PersonneEnBase['sexe']
+  situationFamiliale: PersonneEnBase['situationFamiliale']
   commune: string | null
   dejaSaisie: number
 }

@@ -106,10 +106,31 @@ describe(`parcours d’une saisine (${process.env.PASSERELLE_TEST_BASE})`, () =>
     expect(vue.orientations[0]).toMatchObject({ nomStructure: 'France Victimes 01', statut: 'acceptee', commentaire: 'Rendez-vous pris.' })
   })
 
+  it('droit d’accès : la coordination exporte tout ce qui est tenu sur la personne (JSON et PDF) ; l’intervenant et l’agent non', async () => {
+    const { exporterDonneesPersonne } = await import('../../cms/saisines/accesPersonne')
+    const { pdfExportPersonne } = await import('../../domaine/saisines/export-personne-pdf')
+    const coordination = acteurDe(
+      (await base.payload.create({ collection: 'utilisateurs', data: { email: 'coordination-saisines@example.org', role: 'coordination' }, overrideAccess: true })) as Utilisateur,
+    )!
+    const demande = { nom: 'ZEPHYRINE', prenom: 'quillebeuf', dateNaissance: '1990-05-17' }
+    for (const a of [intervenant, agent]) expect(await exporterDonneesPersonne(base.payload, a, demande)).toMatchObject({ ok: false, statut: 403 })
+    expect(await exporterDonneesPersonne(base.payload, coordination, { nom: 'Zéphyrine', prenom: '' })).toMatchObject({
+      ok: false,
+      erreurs: { prenom: 'Prénom : champ obligatoire', dateNaissance: expect.stringMatching(/^Date de naissance : /) },
+    })
+    const r = await exporterDonneesPersonne(base.payload, coordination, demande)
+    if (!r.ok) throw new Error(JSON.stringify(r.erreurs))
+    expect(r.export.saisines).toHaveLength(1)
+    expect(r.export.saisines[0]).toMatchObject({ identite: { nom: 'Zéphyrine', telephone: '06 12 34 56 78' }, actes: [{ type: 'entretien', texte: 'Entretien au commissariat.' }], orientations: [{ structure: 'France Victimes 01' }] })
+    expect((await pdfExportPersonne(r.export)).byteLength).toBeGreaterThan(1000)
+    const inconnue = await exporterDonneesPersonne(base.payload, coordination, { ...demande, dateNaissance: '1990-05-18' })
+    expect(inconnue.ok && inconnue.export.saisines).toEqual([])
+  })
+
   it('chaque lecture et écriture laisse sa ligne au journal, sans contenu', async () => {
     const { docs } = await base.payload.find({ collection: 'journal', pagination: false, overrideAccess: true })
     const actions = docs.map((d) => d.action)
-    for (const a of ['saisine-deposee', 'saisine-consultee', 'saisine-statut-change', 'acte-enregistre', 'orientation-enregistree', 'orientation-modifiee', 'retour-unite-enregistre'])
+    for (const a of ['acces-personne-exporte', 'saisine-deposee', 'saisine-consultee', 'saisine-statut-change', 'acte-enregistre', 'orientation-enregistree', 'orientation-modifiee', 'retour-unite-enregistre'])
       expect(actions).toContain(a)
     expect(JSON.stringify(docs)).not.toMatch(/Zéphyrine|Quillebeuf/)
   })
