@@ -11,6 +11,12 @@ import type { Role } from './roles'
  * limite l'accès aux enregistrements de l'acteur (filtre appliqué en base par
  * Payload, pas après coup en code).
  *
+ * Les saisines (et leurs actes, orientations, signalements) ne sont pas dans
+ * ce tableau : leur accès dépend de l'enregistrement visé (l'auteur pour
+ * l'agent, le poste pour l'intervenant) et la vue de l'agent est construite,
+ * pas filtrée ; leur règle est `operationPermise` (domaine/saisines/statuts.ts),
+ * appliquée par cms/saisines/, et leurs collections sont fermées à l'API.
+ *
  * Sources : cahier des charges ISCG de l'Ain (« Modalités de mise en œuvre » :
  * l'opérateur publie et tient à jour ; « Cadre juridique et déontologique » :
  * secret professionnel, moindre privilège).
