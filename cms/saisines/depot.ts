@@ -6,11 +6,14 @@ import { cible } from '../../domaine/journal/evenements'
 import {
   ageALaSaisine,
   erreursParChamp,
+  MODES_SAISINE,
+  natureParDefaut,
   operationPermise,
   schemaSaisine,
   STATUT_INITIAL,
   versSaisie,
   type ChampsBrouillon,
+  type ModeSaisine,
   type Saisine,
 } from '../../domaine/saisines'
 import { configuration } from '../../socle/configuration'
@@ -48,7 +51,7 @@ export async function deposerSaisine(
   acteur: ActeurEspace | null,
   champs: ChampsBrouillon,
   options: OptionsDepot,
-): Promise<Resultat<{ id: number; poste: number | null }>> {
+): Promise<Resultat<{ id: number; poste: number | null; notification: Promise<number> }>> {
   const maintenant = options.maintenant ?? new Date()
   if (!acteur || acteur.suspendu) return refus(403, 'Vous n’avez pas le droit de déposer une saisine.')
   const saisie = versSaisie(champs)
@@ -69,6 +72,9 @@ export async function deposerSaisine(
     if (typeof saisie.unite === 'string' && /^\d+$/.test(saisie.unite)) saisie.unite = Number(saisie.unite)
   } else return refus(403, 'Vous n’avez pas le droit de déposer une saisine.')
 
+  // Directe ou indirecte : la proposition du domaine quand le formulaire ne le dit pas (l'agent ne le choisit pas).
+  if (saisie.nature === undefined && typeof saisie.mode === 'string' && Object.hasOwn(MODES_SAISINE, saisie.mode)) saisie.nature = natureParDefaut(saisie.mode as ModeSaisine)
+
   if (!operationPermise(acteur, 'deposer', { poste })) return refus(403, 'Vous n’avez pas le droit de déposer une saisine pour ce secteur.')
 
   const [problematiques, origines] = await Promise.all([entreesActives(payload, 'problematique'), entreesActives(payload, 'mode-saisine')])
@@ -83,8 +89,12 @@ export async function deposerSaisine(
   const cree = await payload.create({ collection: 'saisines', data: donneesSaisine(s, acteur, poste, maintenant), overrideAccess: true, depth: 0 })
   await journaliser(payload, { action: 'saisine-deposee', acteur: acteur.id, cible: cible('saisines', cree.id), adresse: options.adresse ?? null })
   await supprimerBrouillon(payload, acteur.id)
-  if (poste !== null) await notifierPoste(payload, { poste, saisine: cree.id, urgence: s.urgence, auteur: acteur.id, urlPortail: options.urlPortail, expediteur: options.expediteur })
-  return { ok: true, id: cree.id, poste }
+  // Le courriel part sans faire attendre l'agent : un relais lent ne ralentit pas le dépôt, un relais en panne ne l'empêche pas.
+  const notification =
+    poste === null
+      ? Promise.resolve(0)
+      : notifierPoste(payload, { poste, saisine: cree.id, urgence: s.urgence, auteur: acteur.id, urlPortail: options.urlPortail, expediteur: options.expediteur }).catch(() => 0)
+  return { ok: true, id: cree.id, poste, notification }
 }
 
 /** L'enregistrement en base : statistiques en clair, identité et textes chiffrés. */
