@@ -57,6 +57,16 @@ ENV NODE_ENV=production \
     PORT=3000 \
     PASSERELLE_DONNEES=/app/data
 
+# Client PostgreSQL de la MÊME version majeure que le serveur de docker-compose.yml
+# (postgres:17) : `npm run sauvegarde` (pg_dump) et `npm run restauration`
+# (pg_restore, psql) refusent un serveur plus récent qu'eux. Debian bookworm
+# n'a que la 15 : dépôt officiel PGDG, par le script de postgresql-common.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates postgresql-common \
+ && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+ && apt-get install -y --no-install-recommends postgresql-client-17 \
+ && rm -rf /var/lib/apt/lists/*
+
 COPY --from=build --chown=node:node /app /app
 
 # Le dossier de données est créé AVANT la déclaration du volume et appartient à

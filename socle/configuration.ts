@@ -127,6 +127,11 @@ const schemaEnvironnement = z
       (v) => !v || decoderCle(v) !== null,
       'PASSERELLE_CLE_PSEUDONYMISATION doit contenir 32 octets : 64 caractères hexadécimaux (« openssl rand -hex 32 ») ou 44 caractères base64.',
     ),
+    // Clé des sauvegardes (npm run sauvegarde) : distincte des clés des données, gardée ailleurs qu'elles.
+    PASSERELLE_CLE_SAUVEGARDE: secret('PASSERELLE_CLE_SAUVEGARDE').refine(
+      (v) => !v || decoderCle(v) !== null,
+      'PASSERELLE_CLE_SAUVEGARDE doit contenir 32 octets : 64 caractères hexadécimaux (« openssl rand -hex 32 ») ou 44 caractères base64.',
+    ),
     // Dépôt des saisines en ligne par les agents : « oui » seulement après acceptation du portail comme canal dans l'AIPD de la préfecture.
     SAISINES_EN_LIGNE: z.enum(['oui', 'non'], { error: 'SAISINES_EN_LIGNE doit valoir « oui » ou « non ».' }).default('non'),
     // Durée de conservation des données personnelles d'une saisine clôturée (les champs statistiques restent).
@@ -280,6 +285,8 @@ export type Configuration = {
   clesAnciennes: Buffer[]
   /** Clé HMAC de la clé pseudonyme des personnes (domaine/saisines/cle-personne.ts). */
   clePseudonymisation: Buffer
+  /** Clé des sauvegardes ; null en production sans PASSERELLE_CLE_SAUVEGARDE (la commande le refuse alors). */
+  cleSauvegarde: Buffer | null
   /** Saisines : dépôt en ligne par les agents (après l'AIPD), conservation des données personnelles. */
   saisines: { enLigne: boolean; retentionMois: number }
   /** Expirations des sessions, en millisecondes. */
@@ -383,6 +390,12 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
       ? decoderCle(e.PASSERELLE_CLE_PSEUDONYMISATION)!
       : cleDeDeveloppement(dossierDonnees, 'cle-pseudonymisation-developpement.txt'),
     saisines: { enLigne: e.SAISINES_EN_LIGNE === 'oui', retentionMois: e.RETENTION_SAISINES_MOIS },
+    // En production, pas de clé générée : une sauvegarde chiffrée avec une clé posée à côté de la base ne protège rien.
+    cleSauvegarde: e.PASSERELLE_CLE_SAUVEGARDE
+      ? decoderCle(e.PASSERELLE_CLE_SAUVEGARDE)!
+      : e.NODE_ENV === 'production'
+        ? null
+        : cleDeDeveloppement(dossierDonnees, 'cle-sauvegarde-developpement.txt'),
     sessions: { inactiviteMs: e.SESSION_INACTIVITE_MINUTES * 60_000, absolueMs: Math.round(e.SESSION_DUREE_MAX_HEURES * 3_600_000) },
     portailAcces: e.PORTAIL_ACCES,
     proconnect:

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { kidDuChiffre } from '../../socle/chiffrement'
 import { journaliser } from '../journalAudit'
 import { trousseau } from '../chiffrement'
 import { contexteSecondFacteur } from '../comptes/secondFacteur'
@@ -19,14 +20,15 @@ import { contexte } from './chiffrement'
 
 export type RapportRotation = { rechiffrees: Record<string, number>; total: number; simulation: boolean }
 
-type Champ = { collection: string; lire: (doc: Record<string, unknown>) => { chemin: string; valeur: unknown; contexte: string }[] }
+export type ChampChiffre = { collection: string; lire: (doc: Record<string, unknown>) => { chemin: string; valeur: unknown; contexte: string }[] }
 
-const parJeton = (collection: string, champ: string): Champ => ({
+const parJeton = (collection: string, champ: string): ChampChiffre => ({
   collection,
   lire: (d) => [{ chemin: champ, valeur: d[champ], contexte: contexte(collection, String(d.jeton), champ) }],
 })
 
-const CHAMPS: Champ[] = [
+/** Tous les champs chiffrés de la base, et le contexte de chacun : la rotation et la sauvegarde les parcourent. */
+export const CHAMPS_CHIFFRES: ChampChiffre[] = [
   {
     collection: 'saisines',
     lire: (d) => [
@@ -63,7 +65,7 @@ function ecrire(doc: Record<string, unknown>, chemin: string, valeur: string) {
 export async function rechiffrer(payload: Payload, { simulation = false, parLot = 200 }: { simulation?: boolean; parLot?: number } = {}): Promise<RapportRotation> {
   const t = trousseau()
   const rechiffrees: Record<string, number> = {}
-  for (const champ of CHAMPS) {
+  for (const champ of CHAMPS_CHIFFRES) {
     let n = 0
     for (let page = 1; ; page++) {
       const { docs, hasNextPage } = await payload.find({ collection: champ.collection as 'saisines', limit: parLot, page, depth: 0, overrideAccess: true, showHiddenFields: true, sort: 'id' })
@@ -93,4 +95,18 @@ export function rapportRotation(r: RapportRotation, kid: string): string {
     : `${r.total} valeur${r.total > 1 ? 's' : ''} rechiffrée${r.total > 1 ? 's' : ''} avec la clé actuelle (${kid}).`
   const fin = r.simulation ? '' : '\nPlus aucune valeur ne dépend des anciennes clés : vous pouvez retirer PASSERELLE_CLES_ANCIENNES de la configuration.'
   return `${tete}\n${lignes.join('\n')}${fin}`
+}
+
+/** Les identifiants des clés dont dépendent les valeurs chiffrées de la base (pour le manifeste d'une sauvegarde). */
+export async function kidsPresents(payload: Payload, parLot = 500): Promise<string[]> {
+  const kids = new Set<string>()
+  for (const champ of CHAMPS_CHIFFRES) {
+    for (let page = 1; ; page++) {
+      const { docs, hasNextPage } = await payload.find({ collection: champ.collection as 'saisines', limit: parLot, page, depth: 0, overrideAccess: true, showHiddenFields: true, sort: 'id' })
+      for (const doc of docs as unknown as Record<string, unknown>[])
+        for (const { valeur } of champ.lire(doc)) if (typeof valeur === 'string' && valeur) kids.add(kidDuChiffre(valeur) ?? 'inconnu')
+      if (!hasNextPage) break
+    }
+  }
+  return [...kids].sort()
 }
