@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path'
 
 import { poserAdresseClient } from '../socle/adresseClient'
+import type { Disponibilite } from '../socle/sante'
 import { verifierCorps } from '../socle/limitesCorps'
 import { envoyerFichier, resoudreFichier, type FichierStatique } from './fichiersStatiques'
 import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politiqueDeSecurite'
@@ -28,8 +29,8 @@ export type OptionsServeur = {
   astro: GestionnaireAstro
   /** Routes servies directement (sans passer par Astro), par chemin exact. */
   routes?: Record<string, Gestionnaire>
-  /** État de santé pour la sonde de Docker : 200 si la base répond, 503 sinon. */
-  sante: () => Promise<{ ok: boolean; details: Record<string, unknown> }>
+  /** Disponibilité (/sante/pret) : 503 si une dépendance obligatoire manque (voir socle/sante.ts). */
+  sante: () => Promise<Disponibilite>
   /** Adresse publique en https (PASSERELLE_URL) : les navigateurs n'y reviennent plus qu'en https (HSTS). */
   https?: boolean
   /** Proxys de confiance et adresse publique : origine des formulaires, adresse réelle du client. */
@@ -114,12 +115,13 @@ export function creerServeur(options: OptionsServeur): Server {
       if (admin) return await options.next(req, res)
       const route = options.routes?.[chemin]
       if (route) return await route(req, res)
-      if (url === '/sante') {
-        const { ok, details } = await options.sante()
-        res.statusCode = ok ? 200 : 503
+      if (chemin === '/sante' || chemin === '/sante/pret') {
+        // Vivacité : le processus répond, sans rien interroger. Disponibilité : chaque dépendance.
+        const etat = chemin === '/sante' ? { statut: 'ok' } : await options.sante()
+        res.statusCode = etat.statut === 'indisponible' ? 503 : 200
         res.setHeader('Content-Type', 'application/json; charset=utf-8')
         res.setHeader('Cache-Control', 'no-store')
-        return res.end(JSON.stringify({ statut: ok ? 'ok' : 'indisponible', ...details }))
+        return res.end(JSON.stringify(etat))
       }
       const dossier = options.dossierStatique()
       const fichier = dossier ? await resoudreFichier(dossier, url) : undefined
