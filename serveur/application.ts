@@ -15,7 +15,7 @@ import { vocabulaireDuCms } from '../cms/recherche/vocabulaire'
 import { creerMoteurRecherche } from '../search'
 import { empreinteDuCode, ENTREES_PORTAIL } from '../socle/publication/empreinte'
 import { constructeurAstro, PipelinePublication } from '../socle/publication/pipeline'
-import { enregistrerEtatPublication } from './etatPublication'
+import { enregistrerEtatPublication, lireEtatPublication } from './etatPublication'
 import { verificationsDuPortail } from './disponibilite'
 import { evaluerDisponibilite } from '../socle/sante'
 import { resumerBilan, seeder } from '../cms/seed'
@@ -66,6 +66,8 @@ export async function demarrerPortail(): Promise<Portail> {
     empreinte,
     surEtat: (etat) => enregistrerEtatPublication(payload, etat),
   })
+  // Un arrêt brutal pendant une publication, ou avant qu'une modification soit publiée : refaite plus bas.
+  const reprise = await pipeline.reprendre(await lireEtatPublication(payload))
   if (pipeline.empreinteCourante() !== empreinte) {
     journal('Publication du portail…')
     const etat = await pipeline.publier()
@@ -76,6 +78,10 @@ export async function demarrerPortail(): Promise<Portail> {
   if (!construction) throw new Error('Aucune publication du portail disponible.')
   // Le code des routes à la demande est chargé depuis cette construction : elle ne sera pas supprimée.
   pipeline.epingler(construction)
+  if (reprise && pipeline.demandeEnAttente()) {
+    journal(`Publication à refaire (${reprise}).`)
+    pipeline.demander(reprise)
+  }
   const { handler } = (await import(pathToFileURL(path.join(construction, 'server', 'entry.mjs')).href)) as {
     handler: GestionnaireAstro
   }
