@@ -18,6 +18,7 @@ import { constructeurAstro, PipelinePublication } from '../socle/publication/pip
 import { enregistrerEtatPublication, lireEtatPublication } from './etatPublication'
 import { verificationsDuPortail } from './disponibilite'
 import { evaluerDisponibilite } from '../socle/sante'
+import { journalServeur } from '../socle/journal'
 import { resumerBilan, seeder } from '../cms/seed'
 import { purgerRecherchesSansResultat } from '../cms/collections/RecherchesSansResultat/comptage'
 import { construireAdmin } from './construire'
@@ -32,7 +33,8 @@ import { rapportRetention } from '../domaine/saisines'
 
 export type Portail = { url: string; payload: Payload; pipeline: PipelinePublication; arreter: () => Promise<void> }
 
-const journal = (message: string) => console.log(`[passerelle] ${message}`)
+// Une ligne JSON par événement (socle/journal.ts), comme les requêtes.
+const journal = (message: string) => journalServeur.info(message)
 
 /**
  * Démarre le portail complet : base à jour, contenu amorcé, admin construite si

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 
 import { poserAdresseClient } from '../socle/adresseClient'
 import type { Disponibilite } from '../socle/sante'
+import { cheminJournalisable, identifiantRequete, journalServeur, type Journal } from '../socle/journal'
+import { typeErreur } from '../socle/journauxCaviardes'
 import { verifierCorps } from '../socle/limitesCorps'
 import { envoyerFichier, resoudreFichier, type FichierStatique } from './fichiersStatiques'
 import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politiqueDeSecurite'
 import { libreSansSession, redirectionAdmin } from './accesPortail'
-import { adresseClient, origineAcceptee, type ReglesProxy } from './proxy'
+import { adresseClient, origineAcceptee, viaProxyDeConfiance, type ReglesProxy } from './proxy'
 
 /**
  * Une seule origine pour tout le portail : l'admin Payload (Next) sur /admin et
@@ -40,6 +43,8 @@ export type OptionsServeur = {
    * Absent : le portail est ouvert (intranet de l'État), seul l'espace connecté la demande.
    */
   sessionExigee?: (req: IncomingMessage) => Promise<boolean>
+  /** Journal JSON des requêtes et des erreurs (par défaut celui du processus). */
+  journal?: Journal
 }
 
 const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url)
@@ -70,8 +75,21 @@ const entetesDuFichier = (dossier: string, fichier: FichierStatique): Record<str
 }
 
 export function creerServeur(options: OptionsServeur): Server {
+  const journal = options.journal ?? journalServeur
   return createServer(async (req, res) => {
     const url = req.url ?? '/'
+    // Un identifiant par requête, renvoyé au client et transmis à l'admin et à Astro : une personne
+    // qui signale une erreur donne cet identifiant, l'exploitant retrouve la ligne du journal.
+    const debut = performance.now()
+    const requete = identifiantRequete(req.headers['x-request-id'], viaProxyDeConfiance(req, options.proxy), randomUUID)
+    req.headers['x-request-id'] = requete
+    res.setHeader('X-Request-Id', requete)
+    res.once('close', () =>
+      journal.info(
+        { requete, methode: req.method, chemin: cheminJournalisable(url), statut: res.statusCode, dureeMs: Math.round(performance.now() - debut), termine: res.writableFinished },
+        'requête',
+      ),
+    )
     // L'adresse réelle du client (proxy de confiance compris), pour le journal d'audit et les
     // limites de débit : établie ici, jamais reprise telle quelle d'un en-tête du client.
     const adresse = adresseClient(req, options.proxy)
@@ -82,7 +100,7 @@ export function creerServeur(options: OptionsServeur): Server {
     if (!corps.accepte) return refuserCorps(res, corps.statut, corps.message)
     // Jamais de détail (ni donnée) dans la réponse ni dans le journal : le type d'erreur suffit.
     const erreurServeur = (e: unknown) => {
-      console.error(`Erreur serveur sur ${req.method} ${url.split('?')[0]} : ${(e as Error).name}`)
+      journal.error({ requete, methode: req.method, chemin: cheminJournalisable(url), erreur: typeErreur(e) }, 'Erreur serveur')
       if (!res.headersSent) {
         res.statusCode = 500
         res.setHeader('Content-Type', 'text/plain; charset=utf-8')

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { demarrerPortailDeTest, type PortailDeTest } from '../e2e/demarrerPortail'
-import { sessionOperateur } from '../e2e/operateur'
+import { demarrerPortailDeTest, fichierJournal, type PortailDeTest } from '../e2e/demarrerPortail'
+import { OPERATEUR, sessionOperateur } from '../e2e/operateur'
 import { preparerEnvironnement } from '../outils/payloadDeTest'
 
 /**
@@ -109,6 +109,18 @@ describe(`publication reprise après un arrêt brutal (${process.env.PASSERELLE_
     expect(global.statut).toBe('reussie')
     expect(global.resume).toMatch(/^Dernière publication : réussie à \d\d:\d\d$/)
     expect(global.raison).toContain('reprise après un arrêt du serveur')
+    // Journal JSON des deux processus : la modification y est avec son identifiant de requête, sans le courriel de l'opératrice.
+    const journal = readFileSync(fichierJournal(apres.dossier), 'utf8')
+    const requetes = journal
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg?: string; methode?: string; chemin?: string; statut?: number; requete?: string })
+      .filter((l) => l.msg === 'requête')
+    const patch = requetes.find((l) => l.methode === 'PATCH' && l.chemin === `/api/structures/${structure.id}`)
+    expect(patch).toMatchObject({ statut: 200 })
+    expect(patch!.requete).toBe(modification.headers.get('x-request-id'))
+    expect(journal).not.toContain(OPERATEUR.email)
+    expect(journal).not.toContain(OPERATEUR.motDePasse)
     console.log(
       `[reprise ${env.type}] portail redémarré prêt en ${(pretEnMs / 1000).toFixed(1)} s, modification publiée ${(publieEnMs / 1000).toFixed(1)} s plus tard` +
         ` (total ${((pretEnMs + publieEnMs) / 1000).toFixed(1)} s après le redémarrage)`,
