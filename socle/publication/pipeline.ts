@@ -176,16 +176,17 @@ export class PipelinePublication {
       const interrompue = enregistre.statut === 'en-cours'
       if (!this.demandeEnAttente()) this.noterAttente(enregistre.raison ?? 'publication interrompue')
       const debut = enregistre.debut ? ` (commencée à ${heure(new Date(enregistre.debut))})` : ''
-      await this.changerEtat({
-        ...enregistre,
-        statut: interrompue ? 'echouee' : enregistre.derniereReussite ? 'reussie' : 'jamais',
-        erreur: interrompue ? `Publication interrompue par un arrêt du serveur${debut} ; elle est refaite au démarrage.` : enregistre.erreur,
-        resume: interrompue
-          ? `Dernière publication : interrompue par un arrêt du serveur${debut} — le portail affiche toujours la version précédente`
-          : enregistre.derniereReussite
-            ? `Dernière publication : réussie à ${heure(new Date(enregistre.derniereReussite))}`
-            : 'Aucune publication depuis le démarrage',
-      })
+      // Interrompue : dite comme un échec, le dernier succès gardé. Planifiée : elle l'est toujours (refaite au démarrage).
+      await this.changerEtat(
+        interrompue
+          ? {
+              ...enregistre,
+              statut: 'echouee',
+              erreur: `Publication interrompue par un arrêt du serveur${debut} ; elle est refaite au démarrage.`,
+              resume: `Dernière publication : interrompue par un arrêt du serveur${debut} — le portail affiche toujours la version précédente`,
+            }
+          : { ...enregistre, resume: 'Publication planifiée (reprise après un arrêt du serveur)' },
+      )
     } else if (enregistre) this.etat = enregistre
     const attente = this.demandeEnAttente()
     if (!attente) return undefined
