@@ -98,6 +98,17 @@ describe(`publication reprise après un arrêt brutal (${process.env.PASSERELLE_
       return p.publication.statut === 'reussie' ? p : undefined
     })
     expect(etat.publication.modificationEnAttente).toBe(false)
+    // Les sondes du vrai portail : vivacité sans détail, disponibilité avec chaque dépendance (pas de relais configuré ici).
+    const vivacite = await fetch(`${apres.url}/sante`)
+    expect([vivacite.status, await vivacite.json()]).toEqual([200, { statut: 'ok' }])
+    const sondePret = await fetch(`${apres.url}/sante/pret`)
+    expect(sondePret.status).toBe(200)
+    expect(sondePret.headers.get('x-request-id')).toBeTruthy()
+    const detail = (await sondePret.json()) as Pret & { courriel?: unknown }
+    expect(detail).toMatchObject({ statut: 'ok', base: { ok: true }, recherche: { ok: true, moteur: 'embarque' }, publication: { ok: true, statut: 'reussie' } })
+    expect(detail.recherche.documents).toBeGreaterThan(100)
+    expect(Date.parse(detail.publication.derniereReussite!)).toBeGreaterThan(redemarrage)
+    expect(detail.courriel).toBeUndefined()
     expect(existsSync(path.join(apres.dossier, 'publication', 'demande-en-attente.json'))).toBe(false)
     // Ce que l'admin montre (global « publication ») dit la même chose.
     const cookieApres = await sessionOperateur(apres.url, apres.dossier)
