@@ -81,8 +81,9 @@ EXPOSE 3000
 # Santé : Node lui-même (pas de curl dans les images « slim »). Le premier
 # démarrage (migrations, amorçage, publication du portail) peut prendre
 # quelques minutes, d'où la longue période de grâce.
+# /sante/pret : prêt à servir (base, index de recherche, portail publié) ; /sante dit seulement que le processus répond.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=300s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/sante',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/sante/pret',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 
 # `node --import tsx` plutôt que `npm start` ou `npx tsx` : Node est le
 # processus principal et reçoit directement SIGTERM (arrêt propre du serveur et

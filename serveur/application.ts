@@ -14,7 +14,11 @@ import { installerMoteur } from '../search/partage'
 import { vocabulaireDuCms } from '../cms/recherche/vocabulaire'
 import { creerMoteurRecherche } from '../search'
 import { empreinteDuCode, ENTREES_PORTAIL } from '../socle/publication/empreinte'
-import { constructeurAstro, PipelinePublication, type EtatPublication } from '../socle/publication/pipeline'
+import { constructeurAstro, PipelinePublication } from '../socle/publication/pipeline'
+import { enregistrerEtatPublication, lireEtatPublication } from './etatPublication'
+import { verificationsDuPortail } from './disponibilite'
+import { evaluerDisponibilite } from '../socle/sante'
+import { journalServeur } from '../socle/journal'
 import { resumerBilan, seeder } from '../cms/seed'
 import { purgerRecherchesSansResultat } from '../cms/collections/RecherchesSansResultat/comptage'
 import { construireAdmin } from './construire'
@@ -29,24 +33,8 @@ import { rapportRetention } from '../domaine/saisines'
 
 export type Portail = { url: string; payload: Payload; pipeline: PipelinePublication; arreter: () => Promise<void> }
 
-const journal = (message: string) => console.log(`[passerelle] ${message}`)
-
-async function enregistrerEtat(payload: Payload, etat: EtatPublication) {
-  await payload.updateGlobal({
-    slug: 'publication',
-    data: {
-      statut: etat.statut,
-      resume: etat.resume,
-      raison: etat.raison ?? null,
-      debut: etat.debut ?? null,
-      derniereReussite: etat.derniereReussite ?? null,
-      dureeMs: etat.dureeMs ?? null,
-      erreur: etat.erreur ?? null,
-    },
-    overrideAccess: true,
-    context: { sansPublication: true },
-  })
-}
+// Une ligne JSON par événement (socle/journal.ts), comme les requêtes.
+const journal = (message: string) => journalServeur.info(message)
 
 /**
  * Démarre le portail complet : base à jour, contenu amorcé, admin construite si
@@ -78,8 +66,10 @@ export async function demarrerPortail(): Promise<Portail> {
     // Le secret est transmis tel quel : Astro construit en mode production, où il est exigé.
     construire: constructeurAstro(racine, { ...process.env, PAYLOAD_SECRET: config.secret }),
     empreinte,
-    surEtat: (etat) => enregistrerEtat(payload, etat),
+    surEtat: (etat) => enregistrerEtatPublication(payload, etat),
   })
+  // Un arrêt brutal pendant une publication, ou avant qu'une modification soit publiée : refaite plus bas.
+  const reprise = await pipeline.reprendre(await lireEtatPublication(payload))
   if (pipeline.empreinteCourante() !== empreinte) {
     journal('Publication du portail…')
     const etat = await pipeline.publier()
@@ -90,6 +80,10 @@ export async function demarrerPortail(): Promise<Portail> {
   if (!construction) throw new Error('Aucune publication du portail disponible.')
   // Le code des routes à la demande est chargé depuis cette construction : elle ne sera pas supprimée.
   pipeline.epingler(construction)
+  if (reprise && pipeline.demandeEnAttente()) {
+    journal(`Publication à refaire (${reprise}).`)
+    pipeline.demander(reprise)
+  }
   const { handler } = (await import(pathToFileURL(path.join(construction, 'server', 'entry.mjs')).href)) as {
     handler: GestionnaireAstro
   }
@@ -131,6 +125,7 @@ export async function demarrerPortail(): Promise<Portail> {
   }, 24 * 60 * 60 * 1000)
   quotidienne.unref()
 
+  const verifications = verificationsDuPortail({ payload, pipeline, smtpUrl: config.courriel?.smtpUrl })
   const serveur = creerServeur({
     dossierStatique: () => dossierClient(pipeline.constructionCourante()),
     next: (req, res) => gestionnaireNext(req, res),
@@ -142,14 +137,7 @@ export async function demarrerPortail(): Promise<Portail> {
       config.portailAcces === 'connecte'
         ? async (req) => Boolean((await validerJeton(payload, jetonDuCookie(req.headers.cookie)))?.complete)
         : undefined,
-    sante: async () => {
-      try {
-        await payload.count({ collection: 'sites', overrideAccess: true })
-        return { ok: true, details: { publication: pipeline.etat.statut } }
-      } catch {
-        return { ok: false, details: { base: 'injoignable' } }
-      }
-    },
+    sante: () => evaluerDisponibilite(verifications, 2500),
   })
   // Le port a été essayé au début, mais un autre processus a pu le prendre depuis.
   await new Promise<void>((ok, ko) => {

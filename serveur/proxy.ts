@@ -32,6 +32,9 @@ const deConfiance = (adresse: string | undefined, regles: ReglesProxy) => {
 
 type Requete = Pick<IncomingMessage, 'headers' | 'method'> & { socket: { remoteAddress?: string } }
 
+/** La connexion vient-elle d'un proxy de confiance (ses en-têtes X-Forwarded-*, X-Request-Id sont alors crus) ? */
+export const viaProxyDeConfiance = (req: Requete, regles: ReglesProxy) => deConfiance(req.socket.remoteAddress, regles)
+
 const premiere = (valeur: string | string[] | undefined) => (Array.isArray(valeur) ? valeur[0] : valeur)?.split(',')[0]?.trim()
 
 /**

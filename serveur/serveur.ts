@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 
 import { poserAdresseClient } from '../socle/adresseClient'
+import type { Disponibilite } from '../socle/sante'
+import { cheminJournalisable, identifiantRequete, journalServeur, type Journal } from '../socle/journal'
+import { typeErreur } from '../socle/journauxCaviardes'
 import { verifierCorps } from '../socle/limitesCorps'
 import { envoyerFichier, resoudreFichier, type FichierStatique } from './fichiersStatiques'
 import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politiqueDeSecurite'
 import { libreSansSession, redirectionAdmin } from './accesPortail'
-import { adresseClient, origineAcceptee, type ReglesProxy } from './proxy'
+import { adresseClient, origineAcceptee, viaProxyDeConfiance, type ReglesProxy } from './proxy'
 
 /**
  * Une seule origine pour tout le portail : l'admin Payload (Next) sur /admin et
@@ -28,8 +32,8 @@ export type OptionsServeur = {
   astro: GestionnaireAstro
   /** Routes servies directement (sans passer par Astro), par chemin exact. */
   routes?: Record<string, Gestionnaire>
-  /** État de santé pour la sonde de Docker : 200 si la base répond, 503 sinon. */
-  sante: () => Promise<{ ok: boolean; details: Record<string, unknown> }>
+  /** Disponibilité (/sante/pret) : 503 si une dépendance obligatoire manque (voir socle/sante.ts). */
+  sante: () => Promise<Disponibilite>
   /** Adresse publique en https (PASSERELLE_URL) : les navigateurs n'y reviennent plus qu'en https (HSTS). */
   https?: boolean
   /** Proxys de confiance et adresse publique : origine des formulaires, adresse réelle du client. */
@@ -39,6 +43,8 @@ export type OptionsServeur = {
    * Absent : le portail est ouvert (intranet de l'État), seul l'espace connecté la demande.
    */
   sessionExigee?: (req: IncomingMessage) => Promise<boolean>
+  /** Journal JSON des requêtes et des erreurs (par défaut celui du processus). */
+  journal?: Journal
 }
 
 const versNext = (url: string) => /^\/(admin|api|_next)(\/|$|\?)/.test(url)
@@ -69,8 +75,21 @@ const entetesDuFichier = (dossier: string, fichier: FichierStatique): Record<str
 }
 
 export function creerServeur(options: OptionsServeur): Server {
+  const journal = options.journal ?? journalServeur
   return createServer(async (req, res) => {
     const url = req.url ?? '/'
+    // Un identifiant par requête, renvoyé au client et transmis à l'admin et à Astro : une personne
+    // qui signale une erreur donne cet identifiant, l'exploitant retrouve la ligne du journal.
+    const debut = performance.now()
+    const requete = identifiantRequete(req.headers['x-request-id'], viaProxyDeConfiance(req, options.proxy), randomUUID)
+    req.headers['x-request-id'] = requete
+    res.setHeader('X-Request-Id', requete)
+    res.once('close', () =>
+      journal.info(
+        { requete, methode: req.method, chemin: cheminJournalisable(url), statut: res.statusCode, dureeMs: Math.round(performance.now() - debut), termine: res.writableFinished },
+        'requête',
+      ),
+    )
     // L'adresse réelle du client (proxy de confiance compris), pour le journal d'audit et les
     // limites de débit : établie ici, jamais reprise telle quelle d'un en-tête du client.
     const adresse = adresseClient(req, options.proxy)
@@ -81,7 +100,7 @@ export function creerServeur(options: OptionsServeur): Server {
     if (!corps.accepte) return refuserCorps(res, corps.statut, corps.message)
     // Jamais de détail (ni donnée) dans la réponse ni dans le journal : le type d'erreur suffit.
     const erreurServeur = (e: unknown) => {
-      console.error(`Erreur serveur sur ${req.method} ${url.split('?')[0]} : ${(e as Error).name}`)
+      journal.error({ requete, methode: req.method, chemin: cheminJournalisable(url), erreur: typeErreur(e) }, 'Erreur serveur')
       if (!res.headersSent) {
         res.statusCode = 500
         res.setHeader('Content-Type', 'text/plain; charset=utf-8')
@@ -114,12 +133,13 @@ export function creerServeur(options: OptionsServeur): Server {
       if (admin) return await options.next(req, res)
       const route = options.routes?.[chemin]
       if (route) return await route(req, res)
-      if (url === '/sante') {
-        const { ok, details } = await options.sante()
-        res.statusCode = ok ? 200 : 503
+      if (chemin === '/sante' || chemin === '/sante/pret') {
+        // Vivacité : le processus répond, sans rien interroger. Disponibilité : chaque dépendance.
+        const etat = chemin === '/sante' ? { statut: 'ok' } : await options.sante()
+        res.statusCode = etat.statut === 'indisponible' ? 503 : 200
         res.setHeader('Content-Type', 'application/json; charset=utf-8')
         res.setHeader('Cache-Control', 'no-store')
-        return res.end(JSON.stringify({ statut: ok ? 'ok' : 'indisponible', ...details }))
+        return res.end(JSON.stringify(etat))
       }
       const dossier = options.dossierStatique()
       const fichier = dossier ? await resoudreFichier(dossier, url) : undefined

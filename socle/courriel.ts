@@ -31,6 +31,25 @@ export function creerExpediteur(config: { smtpUrl: string; expediteur: string })
   }
 }
 
+/**
+ * Le relais répond-il ? Connexion SMTP réelle (EHLO, STARTTLS et authentification
+ * comprises, par nodemailer `verify`), avec des délais courts : la sonde de santé
+ * ne doit pas attendre les 2 minutes par défaut. Seul le code d'erreur sort
+ * (ECONNREFUSED, EAUTH…), jamais le message, qui peut citer l'adresse du relais.
+ */
+export async function verifierRelais(smtpUrl: string, delaiMs = 3000): Promise<{ ok: true } | { ok: false; code: string }> {
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: delaiMs, greetingTimeout: delaiMs, socketTimeout: delaiMs })
+  try {
+    await transport.verify()
+    return { ok: true }
+  } catch (erreur) {
+    const code = (erreur as { code?: unknown }).code
+    return { ok: false, code: typeof code === 'string' && /^[A-Z_]{2,40}$/.test(code) ? code : 'inconnu' }
+  } finally {
+    transport.close()
+  }
+}
+
 export class ErreurEnvoiCourriel extends Error {
   constructor(public readonly code: string) {
     super(`Le courriel n’a pas pu être envoyé (serveur SMTP : ${code}).`)

@@ -1,6 +1,20 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import path from 'node:path'
 
 import { heureLocale } from '../../domaine/temps'
@@ -13,10 +27,18 @@ import { heureLocale } from '../../domaine/temps'
  * dans un dossier neuf. Seule une construction réussie est mise en service, par
  * le remplacement atomique d'un lien symbolique (`courant`) : le serveur lit
  * toujours un site complet, et un échec laisse en place le dernier site valide.
+ *
+ * Un arrêt brutal (coupure, OOM, kill -9) ne doit jamais coûter une modification
+ * enregistrée : chaque demande écrit sur disque un marqueur « demande en
+ * attente », effacé seulement par une publication réussie qui l'a prise en
+ * compte. Au démarrage, un marqueur présent veut dire qu'une modification n'a
+ * pas été publiée : on republie (voir `reprendre`).
  */
 
+export const STATUTS_PUBLICATION = ['jamais', 'planifiee', 'en-cours', 'reussie', 'echouee'] as const
+
 export type EtatPublication = {
-  statut: 'jamais' | 'planifiee' | 'en-cours' | 'reussie' | 'echouee'
+  statut: (typeof STATUTS_PUBLICATION)[number]
   raison?: string
   debut?: string
   derniereReussite?: string
@@ -47,12 +69,36 @@ export function resumerErreur(message: string, max = 2000): string {
 
 const heure = (d: Date) => heureLocale(d)
 
+const PREFIXE_REPRISE = 'reprise après un arrêt du serveur : '
+
+/** Écriture durable : le fichier est écrit, synchronisé sur le disque, puis renommé (jamais lu à moitié écrit). */
+function ecrireDurablement(fichier: string, contenu: string) {
+  const temporaire = `${fichier}.${process.pid}.tmp`
+  const fd = openSync(temporaire, 'w')
+  try {
+    writeSync(fd, contenu)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(temporaire, fichier)
+  // Le renommage lui-même doit survivre à une coupure : on synchronise aussi le dossier.
+  const dossier = openSync(path.dirname(fichier), 'r')
+  try {
+    fsyncSync(dossier)
+  } finally {
+    closeSync(dossier)
+  }
+}
+
 export class PipelinePublication {
   private minuterie?: NodeJS.Timeout
   private enCours?: Promise<EtatPublication>
   private relancer = false
   private raisons: string[] = []
   private epingles = new Set<string>()
+  /** Identifie la dernière demande écrite dans le marqueur : une publication n'efface que celle qu'elle a prise en compte. */
+  private jetonAttente?: string
   etat: EtatPublication = { statut: 'jamais', resume: 'Aucune publication depuis le démarrage' }
 
   constructor(private readonly options: OptionsPipeline) {
@@ -86,6 +132,68 @@ export class PipelinePublication {
     }
   }
 
+  /** Marqueur persistant d'une demande pas encore publiée avec succès. */
+  get fichierAttente() {
+    return path.join(this.options.dossier, 'demande-en-attente.json')
+  }
+
+  /** La demande pas encore publiée (laissée par ce processus ou par un processus arrêté brutalement), ou undefined. */
+  demandeEnAttente(): { raison: string; quand?: string } | undefined {
+    let texte: string
+    try {
+      texte = readFileSync(this.fichierAttente, 'utf8')
+    } catch {
+      return undefined
+    }
+    try {
+      const lu = JSON.parse(texte) as { raison?: unknown; quand?: unknown }
+      return {
+        raison: typeof lu.raison === 'string' ? lu.raison.slice(0, 500) : 'modification enregistrée',
+        quand: typeof lu.quand === 'string' ? lu.quand : undefined,
+      }
+    } catch {
+      // Marqueur illisible (disque plein au moment de l'écrire ?) : republier est sans risque.
+      return { raison: 'modification enregistrée' }
+    }
+  }
+
+  private noterAttente(raison: string) {
+    const jeton = randomBytes(6).toString('hex')
+    ecrireDurablement(this.fichierAttente, JSON.stringify({ raison, quand: new Date().toISOString(), jeton }))
+    this.jetonAttente = jeton
+  }
+
+  /**
+   * Au démarrage, avant toute publication : reprend l'état enregistré par le
+   * processus précédent et le rend vrai. Un état « en cours » ou « planifiée »
+   * lu ici vient forcément d'un processus arrêté sans finir (celui-ci n'a encore
+   * rien publié) : la publication est dite interrompue et une demande en
+   * attente est notée, pour qu'elle soit refaite. Renvoie la raison de la
+   * reprise si une publication est à refaire.
+   */
+  async reprendre(enregistre: EtatPublication | undefined): Promise<string | undefined> {
+    if (enregistre?.statut === 'en-cours' || enregistre?.statut === 'planifiee') {
+      const interrompue = enregistre.statut === 'en-cours'
+      if (!this.demandeEnAttente()) this.noterAttente(enregistre.raison ?? 'publication interrompue')
+      const debut = enregistre.debut ? ` (commencée à ${heure(new Date(enregistre.debut))})` : ''
+      // Interrompue : dite comme un échec, le dernier succès gardé. Planifiée : elle l'est toujours (refaite au démarrage).
+      await this.changerEtat(
+        interrompue
+          ? {
+              ...enregistre,
+              statut: 'echouee',
+              erreur: `Publication interrompue par un arrêt du serveur${debut} ; elle est refaite au démarrage.`,
+              resume: `Dernière publication : interrompue par un arrêt du serveur${debut} — le portail affiche toujours la version précédente`,
+            }
+          : { ...enregistre, resume: 'Publication planifiée (reprise après un arrêt du serveur)' },
+      )
+    } else if (enregistre) this.etat = enregistre
+    const attente = this.demandeEnAttente()
+    if (!attente) return undefined
+    // Deux arrêts de suite ne doivent pas empiler les préfixes.
+    return attente.raison.startsWith(PREFIXE_REPRISE) ? attente.raison : `${PREFIXE_REPRISE}${attente.raison}`
+  }
+
   /** Le serveur a chargé du code depuis ce dossier : il ne doit pas être supprimé. */
   epingler(dossier: string) {
     this.epingles.add(dossier)
@@ -94,6 +202,12 @@ export class PipelinePublication {
   /** Demande différée : plusieurs enregistrements rapprochés ne font qu'une publication. */
   demander(raison: string) {
     this.raisons.push(raison)
+    // Avant tout le reste : si le processus meurt maintenant, le prochain démarrage saura qu'il faut publier.
+    try {
+      this.noterAttente([...new Set(this.raisons)].join(', '))
+    } catch (e) {
+      console.error(`Publication : demande en attente non enregistrée sur le disque (${(e as NodeJS.ErrnoException).code ?? (e as Error).name})`)
+    }
     clearTimeout(this.minuterie)
     if (this.etat.statut !== 'en-cours')
       void this.changerEtat({ ...this.etat, statut: 'planifiee', raison: [...new Set(this.raisons)].join(', '), resume: 'Publication planifiée' })
@@ -132,6 +246,17 @@ export class PipelinePublication {
 
   private async executer(raison: string): Promise<EtatPublication> {
     const debut = new Date()
+    // Ce que cette publication prend en compte : toute demande arrivée pendant la construction
+    // change le jeton, et le marqueur reste alors pour la publication suivante.
+    let jeton = this.jetonAttente
+    if (!jeton || !existsSync(this.fichierAttente)) {
+      try {
+        this.noterAttente(raison)
+        jeton = this.jetonAttente
+      } catch {
+        jeton = undefined
+      }
+    }
     await this.changerEtat({ ...this.etat, statut: 'en-cours', raison, debut: debut.toISOString(), resume: 'Publication en cours' })
     // Horodaté pour le tri du nettoyage, plus un suffixe aléatoire : deux publications dans la même
     // milliseconde (un échec rapide juste après une réussite) écriraient sinon dans le même dossier,
@@ -142,6 +267,7 @@ export class PipelinePublication {
       await this.options.construire(sortie)
       if (this.options.empreinte) writeFileSync(path.join(sortie, 'empreinte.txt'), this.options.empreinte)
       this.basculer(sortie)
+      if (jeton && this.jetonAttente === jeton) rmSync(this.fichierAttente, { force: true })
       const fin = new Date()
       await this.changerEtat({
         statut: 'reussie',

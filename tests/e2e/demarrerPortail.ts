@@ -23,17 +23,31 @@ const portLibre = () =>
 
 export { portLibre }
 
-export type PortailDeTest = { url: string; dossier: string; arreter: () => Promise<void> }
+export type PortailDeTest = {
+  url: string
+  dossier: string
+  /** Identifiant du groupe de processus du portail (serveur, tsx, constructions astro) ; seulement avec `groupe`. */
+  groupe?: number
+  arreter: () => Promise<void>
+  /** Coupure franche (kill -9 du groupe : serveur et construction en cours), sans rien nettoyer ; seulement avec `groupe`. */
+  tuer: () => Promise<void>
+}
 
 /** Le journal du serveur (sorties standard et d'erreur), gardé dans son dossier de données. */
 export const fichierJournal = (dossier: string) => path.join(dossier, 'serveur.log')
 
-/** `env` : réglages propres à ce portail (PORTAIL_ACCES, PROCONNECT_*, SMTP_URL…) ; `port` : imposé quand un tiers doit le connaître d'avance. */
-export async function demarrerPortailDeTest(o: { env?: Record<string, string>; port?: number } = {}): Promise<PortailDeTest> {
-  const dossier = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'))
+/**
+ * `env` : réglages propres à ce portail (PORTAIL_ACCES, PROCONNECT_*, SMTP_URL…) ; `port` : imposé quand un tiers doit le connaître d'avance ;
+ * `dossier` : redémarrer sur les données d'un portail précédent (il n'est alors pas supprimé à l'arrêt) ;
+ * `groupe` : le portail a son propre groupe de processus, que `tuer` arrête d'un coup comme une coupure de courant.
+ */
+export async function demarrerPortailDeTest(
+  o: { env?: Record<string, string>; port?: number; dossier?: string; groupe?: boolean } = {},
+): Promise<PortailDeTest> {
+  const dossier = o.dossier ?? mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'))
   const port = o.port ?? (await portLibre())
   const journal = fichierJournal(dossier)
-  const sortie = createWriteStream(journal)
+  const sortie = createWriteStream(journal, { flags: 'a' })
   const env: NodeJS.ProcessEnv = { ...process.env, PASSERELLE_DONNEES: dossier, PORT: String(port), HOST: '127.0.0.1', PUBLICATION_DELAI_MS: '500' }
   delete env.DATABASE_URL
   delete (env as Record<string, string | undefined>).NODE_ENV
@@ -43,6 +57,7 @@ export async function demarrerPortailDeTest(o: { env?: Record<string, string>; p
     cwd: racine,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: o.groupe ?? false,
   })
   processus.stderr!.pipe(sortie)
   const url = await new Promise<string>((ok, ko) => {
@@ -55,15 +70,27 @@ export async function demarrerPortailDeTest(o: { env?: Record<string, string>; p
     })
     processus.on('exit', (code) => ko(new Error(`Le portail s'est arrêté au démarrage (code ${code}) : voir ${journal}`)))
   })
+  const fini = () => processus.exitCode !== null || processus.signalCode !== null
   return {
     url,
     dossier,
+    groupe: o.groupe ? processus.pid : undefined,
     arreter: async () => {
-      if (processus.exitCode === null) {
+      if (!fini()) {
         processus.kill('SIGTERM')
         await new Promise((ok) => processus.once('exit', ok))
       }
-      if (!process.env.PASSERELLE_GARDER_E2E) rmSync(dossier, { recursive: true, force: true })
+      if (!process.env.PASSERELLE_GARDER_E2E && !o.dossier) rmSync(dossier, { recursive: true, force: true })
+    },
+    tuer: async () => {
+      if (!o.groupe) throw new Error('tuer() demande un portail démarré avec { groupe: true }')
+      const sortiFin = fini() ? Promise.resolve() : new Promise((ok) => processus.once('exit', ok))
+      try {
+        process.kill(-processus.pid!, 'SIGKILL')
+      } catch {
+        // Groupe déjà vide.
+      }
+      await sortiFin
     },
   }
 }

@@ -19,7 +19,7 @@ const serveur = creerServeur({
     res.end(String(req.headers[ENTETE_ADRESSE_CLIENT]))
   },
   astro: (_req, _res, suite) => suite(),
-  sante: async () => ({ ok: true, details: {} }),
+  sante: async () => ({ statut: 'ok' as const }),
   // Aucun proxy de confiance : ni l'en-tête du client ni son X-Forwarded-For ne sont crus.
   proxy: creerReglesProxy([]),
 })

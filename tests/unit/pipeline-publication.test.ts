@@ -104,3 +104,120 @@ describe('pipeline de publication', () => {
     expect(p.empreinteCourante()).toBe('abc123')
   })
 })
+
+/**
+ * Reprise après un arrêt brutal : le marqueur « demande en attente » est sur le
+ * disque, et un second pipeline sur le même dossier (le processus suivant) le
+ * trouve. Un processus tué est figuré par une construction qui ne finit jamais.
+ */
+const jamais = (): Promise<void> => new Promise(() => {})
+
+describe('reprise de la publication après un arrêt brutal', () => {
+  it('une demande est notée sur le disque et effacée par la publication réussie qui l’a prise en compte', async () => {
+    const dossier = dossierTemp()
+    const p = new PipelinePublication({ dossier, delaiMs: 10_000, construire: constructeurQuiEcrit(() => 'v1') })
+    expect(p.demandeEnAttente()).toBeUndefined()
+    p.demander('modification dans « Structures partenaires »')
+    expect(existsSync(p.fichierAttente)).toBe(true)
+    expect(p.demandeEnAttente()?.raison).toBe('modification dans « Structures partenaires »')
+    await p.publier()
+    expect(p.etat.statut).toBe('reussie')
+    expect(p.demandeEnAttente()).toBeUndefined()
+  })
+
+  it('une demande arrivée pendant la construction reste notée si la publication suivante échoue', async () => {
+    let n = 0
+    let liberer!: () => void
+    const p = new PipelinePublication({
+      dossier: dossierTemp(),
+      delaiMs: 0,
+      construire: async (sortie) => {
+        n++
+        if (n === 1) {
+          await new Promise<void>((ok) => (liberer = ok))
+          mkdirSync(path.join(sortie, 'client'), { recursive: true })
+          writeFileSync(path.join(sortie, 'client', 'index.html'), 'v1')
+          return
+        }
+        throw new Error('base injoignable')
+      },
+    })
+    const premiere = p.publier()
+    await new Promise((r) => setTimeout(r, 20))
+    p.demander('modification pendant la construction')
+    // Le délai de regroupement écoulé, la demande attend la fin de la construction en cours.
+    await new Promise((r) => setTimeout(r, 20))
+    liberer()
+    await premiere
+    await p.attendre()
+    expect(n).toBe(2)
+    expect(p.etat.statut).toBe('echouee')
+    expect(p.demandeEnAttente()?.raison).toBe('modification pendant la construction')
+  })
+
+  it('au démarrage suivant, une publication « en cours » est dite interrompue puis refaite', async () => {
+    const dossier = dossierTemp()
+    const etatsAvant: EtatPublication[] = []
+    const avant = new PipelinePublication({ dossier, delaiMs: 0, construire: constructeurQuiEcrit(() => 'v1'), surEtat: (e) => void etatsAvant.push(e) })
+    await avant.publier()
+    // Le processus « meurt » pendant la construction suivante : elle ne finit jamais.
+    const mourant = new PipelinePublication({ dossier, delaiMs: 0, construire: jamais, surEtat: (e) => void etatsAvant.push(e) })
+    expect(await mourant.reprendre(avant.etat)).toBeUndefined()
+    mourant.demander('modification dans « Structures partenaires »')
+    void mourant.publier()
+    await new Promise((r) => setTimeout(r, 20))
+    const enregistre = etatsAvant.at(-1)!
+    expect(enregistre.statut).toBe('en-cours')
+
+    const etats: EtatPublication[] = []
+    const apres = new PipelinePublication({ dossier, delaiMs: 0, construire: constructeurQuiEcrit(() => 'v2'), surEtat: (e) => void etats.push(e) })
+    const raison = await apres.reprendre(enregistre)
+    expect(raison).toBe('reprise après un arrêt du serveur : modification dans « Structures partenaires »')
+    // Plus jamais « en cours » pour toujours : l'état dit ce qui s'est passé, le dernier succès est gardé.
+    expect(apres.etat.statut).toBe('echouee')
+    expect(apres.etat.resume).toMatch(/^Dernière publication : interrompue par un arrêt du serveur \(commencée à \d\d:\d\d\)/)
+    expect(apres.etat.derniereReussite).toBe(etatsAvant.find((e) => e.statut === 'reussie')!.derniereReussite)
+    expect(etats.map((e) => e.statut)).toEqual(['echouee'])
+    expect(pageServie(apres)).toBe('v1')
+
+    apres.demander(raison!)
+    expect(apres.etat.statut).toBe('planifiee')
+    await apres.publier()
+    expect(apres.etat.statut).toBe('reussie')
+    expect(pageServie(apres)).toBe('v2')
+    expect(apres.demandeEnAttente()).toBeUndefined()
+
+    // Un troisième démarrage n'a plus rien à refaire et garde l'état réussi tel quel.
+    const ensuite = new PipelinePublication({ dossier, delaiMs: 0, construire: jamais })
+    expect(await ensuite.reprendre(apres.etat)).toBeUndefined()
+    expect(ensuite.etat).toEqual(apres.etat)
+  })
+
+  it('deux arrêts de suite n’empilent pas la raison de la reprise', async () => {
+    const dossier = dossierTemp()
+    const premier = new PipelinePublication({ dossier, delaiMs: 0, construire: jamais })
+    premier.demander('modification du logigramme')
+    const second = new PipelinePublication({ dossier, delaiMs: 0, construire: jamais })
+    const raison = (await second.reprendre({ statut: 'planifiee', resume: 'Publication planifiée' }))!
+    second.demander(raison)
+    const troisieme = new PipelinePublication({ dossier, delaiMs: 0, construire: jamais })
+    expect(await troisieme.reprendre({ statut: 'planifiee', resume: 'Publication planifiée' })).toBe(
+      'reprise après un arrêt du serveur : modification du logigramme',
+    )
+    expect(troisieme.etat).toMatchObject({ statut: 'planifiee', resume: 'Publication planifiée (reprise après un arrêt du serveur)' })
+  })
+
+  it('un état « en cours » laissé sans marqueur (version précédente du portail) est aussi refait', async () => {
+    const p = new PipelinePublication({ dossier: dossierTemp(), delaiMs: 0, construire: jamais })
+    const raison = await p.reprendre({ statut: 'en-cours', raison: 'modification dans « Sites »', debut: new Date().toISOString(), resume: 'Publication en cours' })
+    expect(raison).toBe('reprise après un arrêt du serveur : modification dans « Sites »')
+    expect(p.demandeEnAttente()).toBeDefined()
+  })
+
+  it('sans marqueur et avec un état terminé, rien n’est refait', async () => {
+    const p = new PipelinePublication({ dossier: dossierTemp(), delaiMs: 0, construire: jamais })
+    const echouee: EtatPublication = { statut: 'echouee', erreur: 'x', resume: 'Dernière publication : échouée à 10:00' }
+    expect(await p.reprendre(echouee)).toBeUndefined()
+    expect(p.etat).toEqual(echouee)
+  })
+})

@@ -73,7 +73,7 @@ beforeAll(async () => {
       res.end('next')
     },
     astro: (_req, _res, suite) => suite(),
-    sante: async () => ({ ok: true, details: {} }),
+    sante: async () => ({ statut: 'ok' as const }),
     proxy: creerReglesProxy(['127.0.0.1']),
   })
   url = await ecouter(serveur)
@@ -246,7 +246,7 @@ describe('en-têtes de sécurité', () => {
         res.end('next')
       },
       astro: (_req, _res, suite) => suite(),
-      sante: async () => ({ ok: true, details: {} }),
+      sante: async () => ({ statut: 'ok' as const }),
     proxy: creerReglesProxy(['127.0.0.1']),
       https: true,
     })
