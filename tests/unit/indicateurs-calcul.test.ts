@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs'
+
 import { describe, expect, it } from 'vitest'
 
 import { agregerEnMemoire, type SaisineStat } from '../../domaine/indicateurs/agregation'
 import { indicateursDepuisAgregats, type Tableau } from '../../domaine/indicateurs/calcul'
 import { bornes } from '../../domaine/indicateurs/periodes'
-import { accompagnementDansPeriode, DEFINITIONS, INDICATEURS, trancheAge } from '../../domaine/indicateurs/regles'
+import { accompagnementDansPeriode, DEFINITIONS, INDICATEURS, REGLES_COMMUNES, trancheAge } from '../../domaine/indicateurs/regles'
 import { dureeAccompagnementJours, type Changement } from '../../domaine/saisines'
 
 /**
@@ -136,6 +138,12 @@ describe('les règles de comptage, écrites', () => {
     for (const cle of Object.keys(INDICATEURS)) expect(DEFINITIONS[cle as keyof typeof DEFINITIONS].length).toBeGreaterThan(100)
     expect(DEFINITIONS.beneficiaires).toMatch(/saisie deux fois dans la période compte une fois/)
     expect(DEFINITIONS.beneficiaires).toMatch(/non dédoublonnables/)
+  })
+
+  it('le README reprend les règles mot pour mot', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain(`- **Règles communes.** ${REGLES_COMMUNES}`)
+    for (const [cle, titre] of Object.entries(INDICATEURS)) expect(readme).toContain(`- **${titre}.** ${DEFINITIONS[cle as keyof typeof DEFINITIONS]}`)
   })
 
   it('tranches d’âge : bornes incluses, âge inconnu à part', () => {
