@@ -34,7 +34,11 @@ import { ajouterJours, FUSEAU, instantLocal } from '../../domaine/temps'
  * Tables et colonnes : celles que Payload génère (cms/migrations/*saisines*).
  */
 
-export type Filtre = { poste?: number; unite?: number }
+/**
+ * Filtres : un poste d'intervenant social, une unité (le site qui a saisi),
+ * ou une compagnie avec ses brigades ; aucun : le département entier.
+ */
+export type Filtre = { poste?: number; unite?: number; compagnie?: number }
 type Dialecte = 'sqlite' | 'postgres'
 // Les deux `sql` de drizzle (un par adaptateur) ont la même forme ; on compose avec celui du dialecte.
 type Sql = typeof sqlSqlite
@@ -103,6 +107,8 @@ export async function agregats(payload: Payload, b: Bornes, filtre: Filtre = {})
     const conditions: Fragment[] = []
     if (filtre.poste !== undefined) conditions.push(sql`${s}."poste_id" = ${filtre.poste}`)
     if (filtre.unite !== undefined) conditions.push(sql`${s}."unite_id" = ${filtre.unite}`)
+    if (filtre.compagnie !== undefined)
+      conditions.push(sql`${s}."unite_id" IN (SELECT "id" FROM "sites" WHERE "id" = ${filtre.compagnie} OR "compagnie_id" = ${filtre.compagnie})`)
     return conditions
   }
   const et = (conditions: Fragment[]) => (conditions.length ? sql.join(conditions, sql` AND `) : sql`1 = 1`)
@@ -211,10 +217,10 @@ async function libelles(payload: Payload): Promise<Libelles> {
 
 export type Bilan = { periode: Periode; libelle: string; bornes: Bornes; filtre: Filtre; indicateurs: Indicateurs }
 
-/** Les neuf indicateurs d'une période, pour le département, un poste ou une unité. */
-export async function calculerIndicateurs(payload: Payload, { periode, poste, unite }: { periode: Periode } & Filtre): Promise<Bilan> {
+/** Les neuf indicateurs d'une période, pour le département, un poste, une unité ou une compagnie. */
+export async function calculerIndicateurs(payload: Payload, { periode, ...demande }: { periode: Periode } & Filtre): Promise<Bilan> {
   const b = bornesDe(periode)
-  const filtre: Filtre = { ...(poste === undefined ? {} : { poste }), ...(unite === undefined ? {} : { unite }) }
+  const filtre: Filtre = Object.fromEntries(Object.entries(demande).filter(([, v]) => v !== undefined))
   const [a, l] = await Promise.all([agregats(payload, b, filtre), libelles(payload)])
   return { periode, libelle: libellePeriode(periode), bornes: b, filtre, indicateurs: indicateursDepuisAgregats(a, l) }
 }

@@ -16,11 +16,11 @@ import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../o
  * S1  5 oct.  agent de l'unité 10 (poste 1), victime, Mme A (30 ans, Bourg) ; prise en charge le 6, clôture le 20 oct. (14 j) ;
  *             actes 6 et 10 oct. ; orientation aide aux victimes le 12 oct., réalisée.
  * S2  15 nov. intervenant 1, unité 10, victime, Mme A encore ; prise en charge le 15 nov., en cours (46 j au 31 déc.) ; acte 16 nov.
- * S3  1er déc. intervenant 2, unité 20, indirecte, famille de trois (B 40 ans, C 42 ans, D 12 ans sans date de naissance), Gex.
+ * S3  1er déc. intervenant 2, compagnie 20, indirecte, famille de trois (B 40 ans, C 42 ans, D 12 ans sans date de naissance), Gex.
  * S4  28 sept. agent de l'unité 10, E (19 ans) ; prise en charge le 29 sept. à 23 h 30 à Paris, clôture le 15 oct. à 0 h 30 (16 j) ;
  *             actes 29 sept. et 2 oct. ; orientation CAF le 30 sept., MDS le 3 oct.
  * S5  2 oct.  intervenant 2, sans unité, détresse, 70 ans ; prise en charge et clôture le 2 oct. (0 j) ; données effacées par la conservation.
- * S6  10 déc. intervenant 2, unité 20, mis en cause : B encore ; orientation vers le CCAS le 15 déc.
+ * S6  10 déc. intervenant 2, brigade 21 (de la compagnie 20), mis en cause : B encore ; orientation vers le CCAS le 15 déc.
  */
 let base: BaseDeTest
 let requetes: typeof import('../../cms/indicateurs/requetes')
@@ -29,6 +29,7 @@ let intervenant1: ActeurEspace
 let intervenant2: ActeurEspace
 let unite10: number
 let unite20: number
+let brigade21: number
 let poste1: number
 const ids: Record<string, number> = {}
 
@@ -57,9 +58,10 @@ beforeAll(async () => {
   const p = base.payload
   const ctx = { sansPublication: true }
   unite10 = (await p.create({ collection: 'sites', data: { nom: 'Commissariat de Bourg', slug: 'commissariat-bourg', type: 'compagnie', commune: '01053' }, overrideAccess: true, context: ctx })).id
-  unite20 = (await p.create({ collection: 'sites', data: { nom: 'Brigade de Gex', slug: 'brigade-gex', type: 'compagnie', commune: '01173' }, overrideAccess: true, context: ctx })).id
+  unite20 = (await p.create({ collection: 'sites', data: { nom: 'Compagnie de Gex', slug: 'compagnie-gex', type: 'compagnie', commune: '01173' }, overrideAccess: true, context: ctx })).id
+  brigade21 = (await p.create({ collection: 'sites', data: { nom: 'Brigade de Divonne', slug: 'brigade-divonne', type: 'brigade', compagnie: unite20, commune: '01143' }, overrideAccess: true, context: ctx })).id
   poste1 = (await p.create({ collection: 'postes', data: { intitule: 'IS Bresse', slug: 'is-bresse', secteur: 'Bresse', sites: [unite10] }, overrideAccess: true, context: ctx })).id
-  const poste2 = (await p.create({ collection: 'postes', data: { intitule: 'IS Gex', slug: 'is-gex', secteur: 'Pays de Gex', sites: [unite20] }, overrideAccess: true, context: ctx })).id
+  const poste2 = (await p.create({ collection: 'postes', data: { intitule: 'IS Gex', slug: 'is-gex', secteur: 'Pays de Gex', sites: [unite20, brigade21] }, overrideAccess: true, context: ctx })).id
   const compte = async (email: string, data: Partial<Utilisateur>) => acteurDe((await p.create({ collection: 'utilisateurs', data: { email, ...data }, overrideAccess: true })) as Utilisateur)!
   agent10 = await compte('agent-indicateurs@interieur.gouv.fr', { role: 'agent-fsi', site: unite10 })
   intervenant1 = await compte('is-bresse-indicateurs@example.org', { role: 'intervenant', poste: poste1 })
@@ -133,7 +135,7 @@ beforeAll(async () => {
   )
   await statuts(intervenant2, s5, [['prise-en-charge', '2026-10-02T09:00:00Z'], ['injoignable', '2026-10-02T10:00:00Z'], ['cloturee', '2026-10-02T16:00:00Z']])
 
-  const s6 = await deposer('S6', intervenant2, { date: '2026-12-10', mode: 'visite-spontanee', unite: String(unite20), profil: 'mis-en-cause', problematique: 'violences-intrafamiliales', ...personne(0, B) }, '2026-12-10T09:00:00Z')
+  const s6 = await deposer('S6', intervenant2, { date: '2026-12-10', mode: 'visite-spontanee', unite: String(brigade21), profil: 'mis-en-cause', problematique: 'violences-intrafamiliales', ...personne(0, B) }, '2026-12-10T09:00:00Z')
   ok(await t.ajouterOrientation(p, intervenant2, s6, { structure: ccas, date: '2026-12-15' }, a('2026-12-15T10:00:00Z')))
 
   // Conservation : 24 mois après le 2 octobre 2026, seule S5 (la plus ancienne clôture) est effacée.
@@ -194,16 +196,18 @@ describe(`indicateurs en SQL (${process.env.PASSERELLE_TEST_BASE})`, () => {
       ['Non renseigné', 1],
     ])
     expect(i.territoire.lieuxAccueil.lignes.map((l) => [l.libelle, l.valeur])).toEqual([
-      ['Brigade de Gex', 2],
       ['Commissariat de Bourg', 2],
+      ['Brigade de Divonne', 1],
+      ['Compagnie de Gex', 1],
       ['Non renseigné', 1],
     ])
     // 4.
     expect(valeurs(i.problematique)).toEqual({ 'violences-conjugales': 2, 'violences-intrafamiliales': 2, precarite: 1 })
     // 5.
     expect(i.saisines.parUnite).toEqual([
-      { code: String(unite20), libelle: 'Brigade de Gex', directe: 1, indirecte: 1, total: 2 },
       { code: String(unite10), libelle: 'Commissariat de Bourg', directe: 2, indirecte: 0, total: 2 },
+      { code: String(brigade21), libelle: 'Brigade de Divonne', directe: 1, indirecte: 0, total: 1 },
+      { code: String(unite20), libelle: 'Compagnie de Gex', directe: 0, indirecte: 1, total: 1 },
       { code: null, libelle: 'Non renseigné', directe: 0, indirecte: 1, total: 1 },
     ])
     // 6. S1 déposée par l'agent : canal « portail », imposé par le service.
@@ -234,16 +238,21 @@ describe(`indicateurs en SQL (${process.env.PASSERELLE_TEST_BASE})`, () => {
     expect(i.suivi.duree.terminee.n).toBe(0)
   })
 
-  it('filtres : un poste, une unité ; l’année entière dédoublonne sur l’année', async () => {
+  it('filtres : un poste, une unité, une compagnie avec ses brigades ; l’année entière dédoublonne sur l’année', async () => {
     const p1 = (await requetes.calculerIndicateurs(base.payload, { periode: T4, poste: poste1 })).indicateurs
     expect(p1.beneficiaires).toMatchObject({ saisines: 2, beneficiaires: 1, personnesCitees: 2 })
     expect(p1.suivi.actes.total).toBe(4)
     expect(p1.orientations.total).toBe(2)
     expect(p1.suivi.duree.terminee.n).toBe(2)
     const u20 = (await requetes.calculerIndicateurs(base.payload, { periode: T4, unite: unite20 })).indicateurs
-    expect(u20.beneficiaires).toMatchObject({ saisines: 2, beneficiaires: 3, nonDedoublonnables: 1, personnesCitees: 4 })
-    expect(u20.suivi.actes.total).toBe(0)
-    expect(u20.orientations.total).toBe(1)
+    expect(u20.beneficiaires).toMatchObject({ saisines: 1, beneficiaires: 3, nonDedoublonnables: 1, personnesCitees: 3 })
+    expect(u20.orientations.total).toBe(0)
+    // La compagnie et sa brigade : S3 et S6, où B revient.
+    const c20 = (await requetes.calculerIndicateurs(base.payload, { periode: T4, compagnie: unite20 })).indicateurs
+    expect(c20.beneficiaires).toMatchObject({ saisines: 2, beneficiaires: 3, nonDedoublonnables: 1, personnesCitees: 4 })
+    expect(valeurs(c20.beneficiaires.profilsParBeneficiaire)).toMatchObject({ victimisation: 3, 'mis-en-cause': 0 })
+    expect(c20.suivi.actes.total).toBe(0)
+    expect(c20.orientations.total).toBe(1)
     const annee = (await requetes.calculerIndicateurs(base.payload, { periode: { type: 'annee', annee: 2026 } })).indicateurs
     expect(annee.beneficiaires).toMatchObject({ saisines: 6, beneficiaires: 6, nonDedoublonnables: 2, personnesCitees: 8 })
     expect(annee.suivi.actes.total).toBe(5)
