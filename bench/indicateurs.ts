@@ -66,7 +66,7 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
     const db = payload.db as unknown as { drizzle: { run?: (q: unknown) => Promise<unknown>; execute?: (q: unknown) => Promise<unknown> } }
     const executer = (q: unknown) => (type === 'postgres' ? db.drizzle.execute!(q) : db.drizzle.run!(q))
     const { chiffrerChamp, chiffrerIdentite, clePseudonyme } = await import('../cms/saisines/chiffrement')
-    const { calculerIndicateurs } = await import('../cms/indicateurs/requetes')
+    const { calculerIndicateurs, requetesAgregats } = await import('../cms/indicateurs/requetes')
     const { MODES_SAISINE, natureParDefaut, PROFILS, SEXES, SITUATIONS_FAMILIALES, TYPES_ACTE, STATUTS_ORIENTATION, PROBLEMATIQUES_AMORCEES, ORIGINES_AMORCEES } = await import(
       '../domaine/saisines'
     )
@@ -189,6 +189,15 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
       return Math.round(temps[Math.floor(temps.length / 2)]!)
     }
     const trimestre_ms = await mediane({ type: 'trimestre', annee: 2026, trimestre: 4 })
+    // Le détail, requête par requête, pour savoir où va le temps (stderr).
+    const { requetes: q, lire } = requetesAgregats(payload, { du: '2026-10-01', au: '2026-12-31' })
+    const detail: string[] = []
+    for (const [nom, requete] of Object.entries(q)) {
+      const t = performance.now()
+      await lire(requete)
+      detail.push(`${nom} ${Math.round(performance.now() - t)} ms`)
+    }
+    log(`${type} : détail du trimestre, requêtes une à une : ${detail.join(', ')}`)
     const annee_ms = await mediane({ type: 'annee', annee: 2026 })
     const controle = await calculerIndicateurs(payload, { periode: { type: 'trimestre', annee: 2026, trimestre: 4 } })
     if (controle.indicateurs.beneficiaires.saisines !== saisinesDuTrimestre)

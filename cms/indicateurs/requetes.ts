@@ -98,8 +98,11 @@ const colonnesSaisine: Record<(typeof DIMENSIONS_SAISINE)[number], string> = {
   connueCaf: 'connue_caf',
 }
 
-/** Les lignes agrégées d'une période, pour le département entier, un poste ou une unité. */
-export async function agregats(payload: Payload, b: Bornes, filtre: Filtre = {}): Promise<Agregats> {
+/**
+ * Les requêtes d'une période, nommées ; `lire` les exécute. Séparées de leur
+ * exécution pour que le banc (bench/indicateurs.ts) chronomètre chacune.
+ */
+export function requetesAgregats(payload: Payload, b: Bornes, filtre: Filtre = {}) {
   const { d, sql, lire } = dialecteDe(payload)
   const texte = (f: Fragment) => sql`CAST(${f} AS text)`
   const surSaisine = (alias: string) => {
@@ -174,8 +177,14 @@ export async function agregats(payload: Payload, b: Bornes, filtre: Filtre = {})
         AND ("s"."cloturee_le" IS NULL OR "s"."cloturee_le" >= ${instant(debut)}) AND ${et(surSaisine('s'))}
     ) "a" GROUP BY "etat", "jours"`
 
+  return { lire, requetes: { parDimension, parUnite, beneficiaires, actes, suivies, orientations, durees } }
+}
+
+/** Les lignes agrégées d'une période, pour le département entier, un poste, une unité ou une compagnie. */
+export async function agregats(payload: Payload, b: Bornes, filtre: Filtre = {}): Promise<Agregats> {
+  const { lire, requetes: q } = requetesAgregats(payload, b, filtre)
   const [lSaisines, lUnites, lBeneficiaires, lActes, lSuivies, lOrientations, lDurees] = await Promise.all(
-    [parDimension, parUnite, beneficiaires, actes, suivies, orientations, durees].map(lire),
+    [q.parDimension, q.parUnite, q.beneficiaires, q.actes, q.suivies, q.orientations, q.durees].map(lire),
   )
   const citees = lBeneficiaires!.find((l) => l.dimension === 'citees')
   return schemaAgregats.parse({
