@@ -117,14 +117,16 @@ export function requetesAgregats(payload: Payload, b: Bornes, filtre: Filtre = {
   const et = (conditions: Fragment[]) => (conditions.length ? sql.join(conditions, sql` AND `) : sql`1 = 1`)
   const saisinesDeLaPeriode = et([sql`"s"."date" >= ${b.du}`, sql`"s"."date" <= ${b.au}`, ...surSaisine('s')])
 
-  // Indicateurs 1, 4, 6, 7 : une ligne par (dimension, valeur).
-  const parDimension = sql.join(
-    DIMENSIONS_SAISINE.map(
-      (dim) =>
-        sql`SELECT ${litteral(sql, dim)} AS "dimension", ${texte(sql.raw(`"s"."${colonnesSaisine[dim]}"`))} AS "valeur", COUNT(*) AS "n" FROM "saisines" "s" WHERE ${saisinesDeLaPeriode} GROUP BY ${sql.raw(`"s"."${colonnesSaisine[dim]}"`)}`,
-    ),
-    sql` UNION ALL `,
-  )
+  // Indicateurs 1, 4, 6, 7 : une ligne par (dimension, valeur). Les saisines de la période sont lues une fois, puis regroupées six fois.
+  const colonnes = DIMENSIONS_SAISINE.map((dim) => sql.raw(`"s"."${colonnesSaisine[dim]}"`))
+  const parDimension = sql`WITH "sdp" AS MATERIALIZED (SELECT ${sql.join(colonnes, sql`, `)} FROM "saisines" "s" WHERE ${saisinesDeLaPeriode})
+    ${sql.join(
+      DIMENSIONS_SAISINE.map((dim) => {
+        const colonne = sql.raw(`"sdp"."${colonnesSaisine[dim]}"`)
+        return sql`SELECT ${litteral(sql, dim)} AS "dimension", ${texte(colonne)} AS "valeur", COUNT(*) AS "n" FROM "sdp" GROUP BY ${colonne}`
+      }),
+      sql` UNION ALL `,
+    )}`
 
   const parUnite = sql`SELECT "s"."unite_id" AS "unite", ${texte(sql`"s"."nature"`)} AS "nature", COUNT(*) AS "n" FROM "saisines" "s" WHERE ${saisinesDeLaPeriode} GROUP BY "s"."unite_id", "s"."nature"`
 

@@ -1,6 +1,6 @@
 import type { Agregats, DimensionBeneficiaire, DimensionSaisine } from './agregats'
 import type { Bornes } from './periodes'
-import { accompagnementDansPeriode, cleBeneficiaire, datee, saisineDansPeriode, trancheAge } from './regles'
+import { accompagnementDansPeriode, cleBeneficiaire, suiviDansPeriode, saisineDansPeriode, trancheAge } from './regles'
 
 /**
  * L'agrégation de référence, en mémoire : les règles de regles.ts appliquées
@@ -83,11 +83,11 @@ export function agregerEnMemoire(toutes: readonly SaisineStat[], b: Bornes, filt
       beneficiaires.push({ dimension, valeur, sansCle, n })
     }
 
-  const actesDatees = retenues.flatMap((s) => s.actes.filter((a) => datee(a.date, b)).map((a) => ({ ...a, saisine: s.id })))
+  const actesDatees = retenues.flatMap((s) => s.actes.filter((a) => suiviDansPeriode(a.date, b)).map((a) => ({ ...a, saisine: s.id })))
   const actes = [...compter(actesDatees.map((a) => a.type))].map(([type, n]) => ({ type, n }))
   const saisinesSuivies = new Set(actesDatees.map((a) => a.saisine)).size
 
-  const orientationsDatees = retenues.flatMap((s) => s.orientations.filter((o) => datee(o.date, b)))
+  const orientationsDatees = retenues.flatMap((s) => s.orientations.filter((o) => suiviDansPeriode(o.date, b)))
   const orientations = [...compter(orientationsDatees.map((o) => JSON.stringify([o.typePartenaire, o.statut])))].map(([k, n]) => {
     const [typePartenaire, statut] = JSON.parse(k) as [string | null, string]
     return { typePartenaire, statut, n }

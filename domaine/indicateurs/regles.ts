@@ -107,7 +107,7 @@ export const trancheDuree = (jours: number): string => TRANCHES_DUREE.find((t) =
 export const saisineDansPeriode = (dateSaisine: string, b: Bornes) => dansBornes(dateSaisine, b)
 
 /** Indicateurs 8 et 9 (actes) : chaque orientation, chaque acte, dans la période de sa propre date. */
-export const datee = (date: string, b: Bornes) => dansBornes(date, b)
+export const suiviDansPeriode = (date: string, b: Bornes) => dansBornes(date, b)
 
 /**
  * Clé de dédoublonnage d'un bénéficiaire : la clé pseudonyme, ou, sans clé,
