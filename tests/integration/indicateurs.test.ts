@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
 import type { ActeurEspace } from '../../cms/saisines/acteur'
-import type { Tableau } from '../../domaine/indicateurs'
+import { agregerEnMemoire, type Agregats, bornes as bornesDe, type Periode, type SaisineStat, type Tableau } from '../../domaine/indicateurs'
 import { jourLocal } from '../../domaine/temps'
 import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 
@@ -256,6 +256,40 @@ describe(`indicateurs en SQL (${process.env.PASSERELLE_TEST_BASE})`, () => {
     const annee = (await requetes.calculerIndicateurs(base.payload, { periode: { type: 'annee', annee: 2026 } })).indicateurs
     expect(annee.beneficiaires).toMatchObject({ saisines: 6, beneficiaires: 6, nonDedoublonnables: 2, personnesCitees: 8 })
     expect(annee.suivi.actes.total).toBe(5)
+  })
+
+  it('les requêtes SQL rendent les mêmes lignes agrégées que l’agrégation de référence en mémoire, pour chaque période et filtre', async () => {
+    const { idDe } = await import('../../cms/saisines/acteur')
+    const tout = async <C extends 'saisines' | 'actes' | 'orientations'>(collection: C) =>
+      (await base.payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs
+    const [saisines, actes, orientations] = await Promise.all([tout('saisines'), tout('actes'), tout('orientations')])
+    const jour = (t: string | null | undefined) => (t ? jourLocal(new Date(t)) : null)
+    const jeu: SaisineStat[] = saisines.map((s) => ({
+      id: s.id,
+      date: s.date,
+      poste: idDe(s.poste),
+      unite: idDe(s.unite),
+      mode: s.mode,
+      nature: s.nature,
+      origine: s.origine ?? null,
+      profil: s.profil,
+      problematique: s.problematique,
+      connueDepartement: s.connueDepartement ?? null,
+      connueCaf: s.connueCaf ?? null,
+      priseEnChargeJour: jour(s.priseEnChargeLe),
+      clotureeJour: jour(s.clotureeLe),
+      personnes: s.personnes.map((p) => ({ clePersonne: p.clePersonne ?? null, age: p.age ?? null, sexe: p.sexe, situationFamiliale: p.situationFamiliale, commune: p.commune ?? null })),
+      actes: actes.filter((a) => idDe(a.saisine) === s.id).map((a) => ({ type: a.type, date: a.date })),
+      orientations: orientations.filter((o) => idDe(o.saisine) === s.id).map((o) => ({ typePartenaire: o.typePartenaire ?? null, statut: o.statut, date: o.date })),
+    }))
+    // Les lignes ne sortent pas dans le même ordre : on compare des listes triées.
+    const trie = (a: Agregats) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => JSON.stringify(x)).sort() : v]))
+    const periodes: Periode[] = [T4, { type: 'trimestre', annee: 2026, trimestre: 3 }, { type: 'annee', annee: 2026 }, { type: 'mois', annee: 2026, mois: 10 }, { type: 'dates', du: '2026-10-15', au: '2026-12-05' }]
+    for (const periode of periodes)
+      for (const filtre of [{}, { poste: poste1 }, { unite: unite20 }]) {
+        const b = bornesDe(periode)
+        expect(trie(await requetes.agregats(base.payload, b, filtre)), JSON.stringify({ periode, filtre })).toEqual(trie(agregerEnMemoire(jeu, b, filtre)))
+      }
   })
 
   it('les indicateurs ne déchiffrent rien : la clé de chiffrement cassée, ils se calculent encore, à l’identique', async () => {
