@@ -1,7 +1,7 @@
 /**
  * Banc d'essai des indicateurs :
  *
- *   npm run bench:indicateurs -- [--saisines 100000] [--tours 5]
+ *   npm run bench:indicateurs -- [--saisines 100000] [--tours 5] [--index-proposes]
  *
  * Pour chaque base (SQLite puis PostgreSQL, chacune dans un processus à part,
  * car la configuration est lue une fois par processus) : base jetable
@@ -17,7 +17,7 @@
  *
  * Dernière ligne de stdout, en JSON :
  *   {"n_saisines","indicateurs_ms_postgres","indicateurs_ms_sqlite","xlsx_ms":null,"pdf_ms":null,
- *    "annee_ms_postgres","annee_ms_sqlite","saisines_du_trimestre","insertion_s_postgres","insertion_s_sqlite","charge_machine"}
+ *    "index_proposes","annee_ms_postgres","annee_ms_sqlite","poste_ms_postgres","poste_ms_sqlite","saisines_du_trimestre","insertion_s_postgres","insertion_s_sqlite","charge_machine"}
  * (xlsx_ms et pdf_ms : les exports ne sont pas encore écrits.)
  */
 import { spawn } from 'node:child_process'
@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
-  options: { saisines: { type: 'string', default: '100000' }, tours: { type: 'string', default: '5' }, base: { type: 'string' } },
+  options: { saisines: { type: 'string', default: '100000' }, tours: { type: 'string', default: '5' }, base: { type: 'string' }, 'index-proposes': { type: 'boolean', default: false } },
 })
 const N = Number(values.saisines)
 const TOURS = Number(values.tours)
@@ -34,7 +34,20 @@ if (!Number.isInteger(N) || N < 1) throw new Error('--saisines : nombre entier p
 if (!Number.isInteger(TOURS) || TOURS < 1) throw new Error('--tours : nombre entier positif attendu')
 const log = (m: string) => process.stderr.write(`${m}\n`)
 
-type Mesure = { base: string; trimestre_ms: number; annee_ms: number; insertion_s: number; saisines_du_trimestre: number }
+/**
+ * Index proposés pour une prochaine migration (absents des migrations
+ * actuelles) : `--index-proposes` les crée avant de mesurer, pour chiffrer
+ * leur gain. Couvrants : actes et orientations d'une période se comptent
+ * sans lire la table.
+ */
+const INDEX_PROPOSES = [
+  'CREATE INDEX "actes_date_saisine_type_idx" ON "actes" ("date", "saisine_id", "type")',
+  'CREATE INDEX "orientations_date_type_statut_idx" ON "orientations" ("date", "type_partenaire", "statut")',
+  'CREATE INDEX "saisines_poste_date_idx" ON "saisines" ("poste_id", "date")',
+  'CREATE INDEX "saisines_unite_date_idx" ON "saisines" ("unite_id", "date")',
+]
+
+type Mesure = { base: string; trimestre_ms: number; annee_ms: number; poste_ms: number; insertion_s: number; saisines_du_trimestre: number }
 
 /** Générateur pseudo-aléatoire à graine (mulberry32) : le même jeu à chaque lancement. */
 function aleatoire(graine: number) {
@@ -173,16 +186,17 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
         )
       if ((debut - 1) % 20000 === 0) log(`${type} : ${debut - 1} saisines insérées`)
     }
+    if (values['index-proposes']) for (const index of INDEX_PROPOSES) await executer(sql.raw(index))
     await executer(sql`ANALYZE`)
     const insertion_s = Math.round((performance.now() - debutInsertion) / 100) / 10
     log(`${type} : ${N} saisines, ${idActe} actes, ${idOrientation} orientations insérés en ${insertion_s} s`)
 
-    const mediane = async (periode: Parameters<typeof calculerIndicateurs>[1]['periode']) => {
-      await calculerIndicateurs(payload, { periode })
+    const mediane = async (periode: Parameters<typeof calculerIndicateurs>[1]['periode'], filtre: { poste?: number } = {}) => {
+      await calculerIndicateurs(payload, { periode, ...filtre })
       const temps: number[] = []
       for (let i = 0; i < TOURS; i++) {
         const t = performance.now()
-        await calculerIndicateurs(payload, { periode })
+        await calculerIndicateurs(payload, { periode, ...filtre })
         temps.push(performance.now() - t)
       }
       temps.sort((a, b) => a - b)
@@ -199,11 +213,12 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
     }
     log(`${type} : détail du trimestre, requêtes une à une : ${detail.join(', ')}`)
     const annee_ms = await mediane({ type: 'annee', annee: 2026 })
+    const poste_ms = await mediane({ type: 'trimestre', annee: 2026, trimestre: 4 }, { poste: postes[0] })
     const controle = await calculerIndicateurs(payload, { periode: { type: 'trimestre', annee: 2026, trimestre: 4 } })
     if (controle.indicateurs.beneficiaires.saisines !== saisinesDuTrimestre)
       throw new Error(`Contrôle : ${controle.indicateurs.beneficiaires.saisines} saisines comptées au trimestre, ${saisinesDuTrimestre} insérées`)
-    log(`${type} : 4e trimestre 2026 en ${trimestre_ms} ms, année 2026 en ${annee_ms} ms (médianes de ${TOURS})`)
-    return { base: type, trimestre_ms, annee_ms, insertion_s, saisines_du_trimestre: saisinesDuTrimestre }
+    log(`${type} : 4e trimestre 2026 en ${trimestre_ms} ms (un poste : ${poste_ms} ms), année 2026 en ${annee_ms} ms (médianes de ${TOURS})`)
+    return { base: type, trimestre_ms, annee_ms, poste_ms, insertion_s, saisines_du_trimestre: saisinesDuTrimestre }
   } finally {
     await base.fermer()
   }
@@ -212,7 +227,8 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
 /** Lance ce même fichier pour une base, dans un processus neuf ; rend sa dernière ligne (JSON). */
 function enfant(type: 'sqlite' | 'postgres'): Promise<Mesure> {
   return new Promise((ok, ko) => {
-    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--saisines', String(N), '--tours', String(TOURS), '--base', type], {
+    const options = ['--saisines', String(N), '--tours', String(TOURS), '--base', type, ...(values['index-proposes'] ? ['--index-proposes'] : [])]
+    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...options], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: process.env,
     })
@@ -238,12 +254,15 @@ if (values.base === 'sqlite' || values.base === 'postgres') {
   console.log(
     JSON.stringify({
       n_saisines: N,
+      index_proposes: values['index-proposes'],
       indicateurs_ms_postgres: postgres.trimestre_ms,
       indicateurs_ms_sqlite: sqlite.trimestre_ms,
       xlsx_ms: null,
       pdf_ms: null,
       annee_ms_postgres: postgres.annee_ms,
       annee_ms_sqlite: sqlite.annee_ms,
+      poste_ms_postgres: postgres.poste_ms,
+      poste_ms_sqlite: sqlite.poste_ms,
       saisines_du_trimestre: sqlite.saisines_du_trimestre,
       insertion_s_postgres: postgres.insertion_s,
       insertion_s_sqlite: sqlite.insertion_s,
