@@ -30,7 +30,11 @@ export const SEUIL_PAR_DEFAUT = 5
 
 export type Masque = 'primaire' | 'secondaire'
 export type CaseProtegee = { libelle: string; valeur: number | null; affichage: string; masque: Masque | null }
-export type TableauProtege = { lignes: CaseProtegee[]; total: { valeur: number | null; affichage: string; masque: boolean } }
+/** Les lignes gardent leurs autres champs (le code, par exemple) ; seule la valeur peut disparaître. */
+export type TableauProtege<L extends { libelle: string } = { libelle: string }> = {
+  lignes: (Omit<L, 'valeur'> & CaseProtegee)[]
+  total: { valeur: number | null; affichage: string; masque: boolean }
+}
 
 export const AFFICHAGE_SECONDAIRE = 'secret'
 
@@ -62,7 +66,7 @@ function deductible(valeurs: readonly number[], masques: readonly (Masque | null
 }
 
 /** Masque les petits effectifs d'un tableau {libellé, valeur} et de son total. */
-export function masquerPetitsEffectifs(lignes: readonly { libelle: string; valeur: number }[], total: number, seuil: number = SEUIL_PAR_DEFAUT): TableauProtege {
+export function masquerPetitsEffectifs<L extends { libelle: string; valeur: number }>(lignes: readonly L[], total: number, seuil: number = SEUIL_PAR_DEFAUT): TableauProtege<L> {
   if (!Number.isInteger(seuil) || seuil < 2) throw new SeuilInvalide(seuil)
   const valeurs = lignes.map((l) => l.valeur)
   const masques: (Masque | null)[] = valeurs.map((v) => (v > 0 && v < seuil ? 'primaire' : null))
@@ -95,7 +99,7 @@ export function masquerPetitsEffectifs(lignes: readonly { libelle: string; valeu
   return {
     lignes: lignes.map((l, i) => {
       const m = masques[i]!
-      return { libelle: l.libelle, valeur: m ? null : l.valeur, affichage: m === 'primaire' ? `< ${seuil}` : m === 'secondaire' ? AFFICHAGE_SECONDAIRE : String(l.valeur), masque: m }
+      return { ...l, valeur: m ? null : l.valeur, affichage: m === 'primaire' ? `< ${seuil}` : m === 'secondaire' ? AFFICHAGE_SECONDAIRE : String(l.valeur), masque: m }
     }),
     total: totalMasque ? { valeur: null, affichage: total < seuil ? `< ${seuil}` : AFFICHAGE_SECONDAIRE, masque: true } : { valeur: total, affichage: String(total), masque: false },
   }
