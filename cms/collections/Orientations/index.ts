@@ -14,6 +14,8 @@ export const Orientations: CollectionConfig = {
   admin: { hidden: true },
   access: serveurSeul,
   defaultSort: 'date',
+  // Index composés des agrégats des indicateurs (cms/indicateurs/requetes.ts), mesurés par npm run bench:indicateurs.
+  indexes: [{ fields: ['date', 'typePartenaire', 'statut'] }],
   fields: [
     { name: 'jeton', type: 'text', required: true, unique: true },
     { name: 'saisine', type: 'relationship', relationTo: 'saisines', required: true, index: true },

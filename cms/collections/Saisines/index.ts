@@ -33,6 +33,8 @@ export const Saisines: CollectionConfig = {
   admin: { hidden: true },
   access: serveurSeul,
   defaultSort: '-createdAt',
+  // Index composés des agrégats des indicateurs (cms/indicateurs/requetes.ts), mesurés par npm run bench:indicateurs.
+  indexes: [{ fields: ['poste', 'date'] }, { fields: ['unite', 'date'] }],
   fields: [
     // Contexte du chiffrement (donnée associée) : un chiffré recopié d'une saisine sur une autre ne se déchiffre pas.
     { name: 'jeton', type: 'text', required: true, unique: true },

@@ -9,6 +9,7 @@ import * as migration_20261203_133117_sessions_sans_jwt from './20261203_133117_
 import * as migration_20261203_142501_espace_connecte from './20261203_142501_espace_connecte';
 import * as migration_20261203_144716_second_facteur_reinitialise from './20261203_144716_second_facteur_reinitialise';
 import * as migration_20261203_175630_saisines from './20261203_175630_saisines';
+import * as migration_20261203_184710_index_indicateurs from './20261203_184710_index_indicateurs';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261203_175630_saisines.up,
     down: migration_20261203_175630_saisines.down,
-    name: '20261203_175630_saisines'
+    name: '20261203_175630_saisines',
+  },
+  {
+    up: migration_20261203_184710_index_indicateurs.up,
+    down: migration_20261203_184710_index_indicateurs.down,
+    name: '20261203_184710_index_indicateurs'
   },
 ];

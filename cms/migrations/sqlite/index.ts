@@ -8,6 +8,7 @@ import * as migration_20261203_133001_sessions from './20261203_133001_sessions'
 import * as migration_20261203_133041_sessions_sans_jwt from './20261203_133041_sessions_sans_jwt';
 import * as migration_20261203_142418_espace_connecte from './20261203_142418_espace_connecte';
 import * as migration_20261203_175621_saisines from './20261203_175621_saisines';
+import * as migration_20261203_184658_index_indicateurs from './20261203_184658_index_indicateurs';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261203_175621_saisines.up,
     down: migration_20261203_175621_saisines.down,
-    name: '20261203_175621_saisines'
+    name: '20261203_175621_saisines',
+  },
+  {
+    up: migration_20261203_184658_index_indicateurs.up,
+    down: migration_20261203_184658_index_indicateurs.down,
+    name: '20261203_184658_index_indicateurs'
   },
 ];
