@@ -25,7 +25,7 @@ export type DecorSaisines = {
 export async function poserDecor(base: BaseDeTest, prefixe: string): Promise<DecorSaisines> {
   const { acteurSaisineDe } = await import('../../cms/saisines/acteur')
   const ctx = { sansPublication: true }
-  const site = (nom: string, slug: string, commune: string) =>
+  const site = (nom: string, slug: string, commune: '01053' | '01173') =>
     base.payload.create({ collection: 'sites', data: { nom, slug: `${prefixe}-${slug}`, type: 'compagnie', commune }, overrideAccess: true, context: ctx })
   const siteA = await site('Brigade de Bourg', 'bourg', '01053')
   const siteB = await site('Brigade de Gex', 'gex', '01173')
