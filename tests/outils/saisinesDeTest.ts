@@ -1,6 +1,6 @@
 import type { Utilisateur } from '../../cms/payload-types'
 import type { ActeurEspace } from '../../cms/saisines/acteur'
-import type { BaseDeTest } from './payloadDeTest'
+import { creerPremierOperateur, type BaseDeTest } from './payloadDeTest'
 
 /**
  * Le décor commun des tests de saisines : deux unités (Bourg, Gex), chacune
@@ -24,6 +24,9 @@ export type DecorSaisines = {
 
 export async function poserDecor(base: BaseDeTest, prefixe: string): Promise<DecorSaisines> {
   const { acteurSaisineDe } = await import('../../cms/saisines/acteur')
+  // Le premier compte ne naît que par l'installation : l'opérateur d'abord, s'il n'existe pas.
+  if ((await base.payload.count({ collection: 'utilisateurs', overrideAccess: true })).totalDocs === 0)
+    await creerPremierOperateur(base, { email: `operateur-${prefixe}@example.org`, password: `phrase-de-passe-${prefixe}-2026` })
   const ctx = { sansPublication: true }
   const site = (nom: string, slug: string, commune: '01053' | '01173') =>
     base.payload.create({ collection: 'sites', data: { nom, slug: `${prefixe}-${slug}`, type: 'compagnie', commune }, overrideAccess: true, context: ctx })
