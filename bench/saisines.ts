@@ -28,6 +28,7 @@
  * seulement avec --garder (avec la base PostgreSQL et le dossier du portail).
  */
 import { readFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -305,6 +306,8 @@ try {
     erreurs += Math.abs(reussies - creees)
   }
   log(`Mesure (${chemin}) : ${temps.length} dépôts, ${CONNEXIONS} clients, ${erreurs} erreur(s).`)
+  // Sur une machine partagée, la charge dit dans quelles conditions les temps ont été mesurés.
+  log(`Charge de la machine (moyenne sur 1 min) : ${os.loadavg()[0]!.toFixed(1)} pour ${os.cpus().length} cœurs.`)
 
   const fichierSqlite = typeBase === 'sqlite' ? path.join(portail.dossier, 'passerelle.db') : null
   console.log(
