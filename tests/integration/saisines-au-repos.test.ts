@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
@@ -41,6 +42,8 @@ const TEXTES = {
 const PRECISION_EN_CLAIR = 'Substitut Xanthippe'
 const CHAINES = [PERSONNE.nom, PERSONNE.prenom, PERSONNE.telephone, PERSONNE.telephone.replace(/ /g, ''), PERSONNE.dateNaissance, ...Object.values(TEXTES)]
 let cleAttendue = ''
+/** L'empreinte de la saisie en attente, dernière écriture du décor : forcément encore dans le WAL. */
+let derniereEcriture = ''
 
 beforeAll(async () => {
   process.env.SAISINES_EN_LIGNE = 'oui'
@@ -69,7 +72,8 @@ beforeAll(async () => {
   if (!r2.ok) throw new Error(`second dépôt impossible : ${JSON.stringify(r2.erreurs)}`)
   // Un brouillon et une saisie en attente de reconnexion : eux aussi chiffrés.
   await garderBrouillon(base.payload, d.agentB.id, { 'personnes.0.nom': TEXTES.brouillon })
-  await mettreEnAttente(base.payload, { 'personnes.0.nom': TEXTES.enAttente })
+  const jeton = await mettreEnAttente(base.payload, { 'personnes.0.nom': TEXTES.enAttente })
+  derniereEcriture = createHash('sha256').update(jeton).digest('hex')
   const { clePseudonyme } = await import('../../cms/saisines/chiffrement')
   cleAttendue = clePseudonyme(PERSONNE)!
 }, 180_000)
@@ -123,7 +127,7 @@ describe.runIf(process.env.PASSERELLE_TEST_BASE !== 'postgres')('octets du fichi
     const octets = verifier('avant point de reprise')
     // Le WAL existe et porte les dernières écritures : c'est lui qu'on veut lire avant qu'il soit reversé.
     expect(octets['passerelle.db-wal']?.length ?? 0).toBeGreaterThan(0)
-    expect(octets['passerelle.db-wal']!.includes(Buffer.from(cleAttendue))).toBe(true)
+    expect(octets['passerelle.db-wal']!.includes(Buffer.from(derniereEcriture))).toBe(true)
   })
 
   it('après point de reprise (wal_checkpoint TRUNCATE)', async () => {
