@@ -58,7 +58,14 @@ try {
     },
   }).values
 } catch (e) {
-  echec(`${(e as Error).message.replace(/^Unknown option/, 'option inconnue')} (options : --saisines N, --noms FICHIER, --garder, --base sqlite|postgres, --requetes N, --connexions N)`)
+  const m = (e as Error).message
+  const option = m.match(/'(--?[^' ]+)/)?.[1] ?? ''
+  const cause = /^Unknown option/.test(m)
+    ? `option inconnue « ${option} »`
+    : /ambiguous|missing/.test(m)
+      ? `« ${option} » : valeur manquante (écrivez ${option} VALEUR)`
+      : `ligne de commande invalide (${m})`
+  echec(`${cause} ; options : --saisines N, --noms FICHIER, --garder, --base sqlite|postgres, --requetes N, --connexions N`)
   throw e
 }
 const entier = (nom: string, v: string, min: number) => {
@@ -93,12 +100,17 @@ const GRAINE = 20_261_203
 
 const NOMS_SYNTHETIQUES = ['Albarède', 'Bérangier', 'Castagnol', 'Dufresnoy', 'Escoffier', 'Fontanel', 'Garrigou', 'Hautecœur', 'Issartel', 'Jolivet', 'Lacombe', 'Mareuil', 'Nogaret', 'Orsini', 'Peyrache', 'Quintard', 'Rouvière', 'Sabatier', 'Tournemire', 'Vialatte']
 const PRENOMS_SYNTHETIQUES = ['Aurore', 'Basile', 'Capucine', 'Désiré', 'Eulalie', 'Firmin', 'Gaëlle', 'Honoré', 'Iris', 'Joachim', 'Léonie', 'Marius', 'Noémie', 'Octave', 'Pétronille', 'Rémi', 'Solène', 'Théophile', 'Ursule', 'Victorin']
-const listeNoms = options.noms
-  ? readFileSync(options.noms, 'utf8')
+const lireNoms = (fichier: string) => {
+  try {
+    return readFileSync(fichier, 'utf8')
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean)
-  : null
+  } catch (e) {
+    return echec(`--noms : lecture de ${fichier} impossible (${(e as NodeJS.ErrnoException).code ?? (e as Error).name})`)
+  }
+}
+const listeNoms = options.noms ? lireNoms(options.noms) : null
 if (listeNoms && listeNoms.length === 0) echec(`--noms : le fichier ${options.noms} ne contient aucun nom (un par ligne)`)
 const NOMS = listeNoms ?? NOMS_SYNTHETIQUES
 const PRENOMS = listeNoms ?? PRENOMS_SYNTHETIQUES
