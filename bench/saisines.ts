@@ -338,6 +338,8 @@ try {
   process.exitCode = 1
 } finally {
   try {
+    // Le pool PostgreSQL survit à destroy() : la suppression forcée de la base coupe ses connexions, c'est attendu.
+    ;(payload?.db as unknown as { pool?: { on: (e: string, f: () => void) => void } } | undefined)?.pool?.on('error', () => {})
     await payload?.destroy()
   } catch {
     // fermeture au mieux
