@@ -44,7 +44,7 @@ const SECRETS = {
   signalement: 'Signalement transmis au parquet pour la mineure',
   precision: 'Substitut de permanence à Bourg',
 }
-const MOTIFS_SOCIAUX = [...Object.values(SECRETS), 'Maison Orbiculaire', '1979-02-11', '226-14', 'procureur', 'violences-conjugales', 'separe', 'entretien']
+const MOTIFS_SOCIAUX = [...Object.values(SECRETS), 'Maison Orbiculaire', '1979-02-11', '226-14', '223-6', 'procureur', 'Appel de suivi', 'violences-conjugales', 'separe', 'entretien']
 
 const ids = { A: 0, B: 0, orientationA: 0, orientationB: 0, inexistante: 999_999 }
 
