@@ -231,7 +231,7 @@ export async function contenuComplet(payload: Payload, s: Saisine, maintenant = 
       article: g.article,
       date: g.date,
       destinataire: g.destinataire,
-      precision: g.precision ?? null,
+      precision: dechiffrerChamp('signalements-judiciaires', g.jeton, 'precision', g.precision),
       texte: dechiffrerChamp('signalements-judiciaires', g.jeton, 'texte', g.texte),
     })),
     dureeAccompagnementJours: dureeAccompagnementJours(historique, maintenant),
@@ -257,6 +257,6 @@ export async function listerSignalements(payload: Payload, acteur: ActeurEspace 
     article: g.article,
     date: g.date,
     destinataire: g.destinataire,
-    precision: g.precision ?? null,
+    precision: dechiffrerChamp('signalements-judiciaires', g.jeton, 'precision', g.precision),
   }))
 }

@@ -43,7 +43,10 @@ export const CHAMPS_CHIFFRES: ChampChiffre[] = [
   },
   parJeton('actes', 'texte'),
   parJeton('orientations', 'commentaire'),
-  parJeton('signalements-judiciaires', 'texte'),
+  {
+    collection: 'signalements-judiciaires',
+    lire: (d) => ['texte', 'precision'].map((champ) => ({ chemin: champ, valeur: d[champ], contexte: contexte('signalements-judiciaires', String(d.jeton), champ) })),
+  },
   { collection: 'brouillons-saisines', lire: (d) => [{ chemin: 'champs', valeur: d.champs, contexte: contexte('brouillons-saisines', `auteur-${typeof d.auteur === 'object' ? (d.auteur as { id: number }).id : d.auteur}`, 'champs') }] },
   {
     collection: 'utilisateurs',

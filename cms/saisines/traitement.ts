@@ -179,7 +179,8 @@ export async function enregistrerSignalement(payload: Payload, acteur: ActeurEsp
       article: r.data.article,
       date: r.data.date,
       destinataire: r.data.destinataire,
-      precision: 'precisionDestinataire' in r.data ? r.data.precisionDestinataire : null,
+      // Texte libre (« substitut X… ») : un nom peut s'y glisser, il est chiffré comme le texte.
+      precision: chiffrerChamp('signalements-judiciaires', jeton, 'precision', 'precisionDestinataire' in r.data ? r.data.precisionDestinataire : null),
       texte: chiffrerChamp('signalements-judiciaires', jeton, 'texte', r.data.texte),
       auteur: acteur.id,
     },

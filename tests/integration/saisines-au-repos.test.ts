@@ -33,14 +33,9 @@ const TEXTES = {
   brouillon: 'Brouillonnaire Vespasienne',
   enAttente: 'Attentiste Hildegonde',
 }
-/**
- * La précision du destinataire d'un signalement (« autre » destinataire) reste
- * en clair par choix de la collection (la coordination suit les destinataires) :
- * elle n'est pas dans la liste (voir le compte rendu : texte libre de 200
- * caractères, effacé par la conservation mais non chiffré).
- */
-const PRECISION_EN_CLAIR = 'Substitut Xanthippe'
-const CHAINES = [PERSONNE.nom, PERSONNE.prenom, PERSONNE.telephone, PERSONNE.telephone.replace(/ /g, ''), PERSONNE.dateNaissance, ...Object.values(TEXTES)]
+/** La précision du destinataire d'un signalement (« autre ») est un texte libre : un nom peut s'y glisser, elle est chiffrée. */
+const PRECISION = 'Substitut Xanthippe'
+const CHAINES = [PERSONNE.nom, PERSONNE.prenom, PERSONNE.telephone, PERSONNE.telephone.replace(/ /g, ''), PERSONNE.dateNaissance, PRECISION, ...Object.values(TEXTES)]
 let cleAttendue = ''
 /** L'empreinte de la saisie en attente, dernière écriture du décor : forcément encore dans le WAL. */
 let derniereEcriture = ''
@@ -60,7 +55,7 @@ beforeAll(async () => {
   expect(await traitement.ajouterActe(base.payload, d.intervA, r.id, { type: 'entretien', date: '2026-12-02', texte: TEXTES.acte })).toMatchObject({ ok: true })
   expect(await traitement.ajouterOrientation(base.payload, d.intervA, r.id, { structure: String(d.structure), date: '2026-12-02', commentaire: TEXTES.commentaire })).toMatchObject({ ok: true })
   expect(
-    await traitement.enregistrerSignalement(base.payload, d.intervA, r.id, { article: '226-14', date: '2026-12-02', destinataire: 'autre', precisionDestinataire: PRECISION_EN_CLAIR, texte: TEXTES.signalement }),
+    await traitement.enregistrerSignalement(base.payload, d.intervA, r.id, { article: '226-14', date: '2026-12-02', destinataire: 'autre', precisionDestinataire: PRECISION, texte: TEXTES.signalement }),
   ).toMatchObject({ ok: true })
   // La même personne, saisie une seconde fois par l'intervenant : casse et accents différents.
   const r2 = await deposerSaisine(

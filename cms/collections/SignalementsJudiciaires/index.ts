@@ -5,7 +5,8 @@ import { serveurSeul } from '../../access/serveurSeul'
 /**
  * Signalements à l'autorité judiciaire (art. 226-14 et 223-6 du code pénal),
  * obligation de l'intervenant, tracés comme tels : article, date,
- * destinataire en clair (la coordination les suit), texte chiffré. Jamais
+ * destinataire en clair (la coordination les suit), précision du destinataire
+ * et texte chiffrés (un nom peut s'y trouver). Jamais
  * visibles de l'unité qui a saisi.
  */
 export const SignalementsJudiciaires: CollectionConfig = {
