@@ -22,11 +22,12 @@ let url: string
 let navigateur: Browser
 let agent: BrowserContext
 let intervenant: BrowserContext
-const cookies: { agent?: string; intervenant?: string } = {}
+const cookies: { agent?: string; intervenant?: string; coordination?: string } = {}
 
 const COMPTES = {
   agent: { email: 'agent.saisines@interieur.gouv.fr', motDePasse: 'phrase-de-passe-de-l-agent-saisines' },
   intervenant: { email: 'is.bresse.saisines@association.example', motDePasse: 'phrase-de-passe-de-l-intervenant-saisines' },
+  coordination: { email: 'coordination.saisines@prefecture.example', motDePasse: 'phrase-de-passe-de-la-coordination-saisines' },
 }
 /** L'identité et les textes saisis : aucun ne doit sortir vers l'agent, le courriel ou l'URL. */
 const PERSONNE = { nom: 'Quillebeuf', prenom: 'Zéphyrine', telephone: '06 12 34 56 78', dateNaissance: '1990-05-17' }
@@ -38,9 +39,11 @@ const echapperRegex = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const option = (html: string, idSelect: string, libelle: string) =>
   html.match(new RegExp(`id="${idSelect}"[\\s\\S]*?<option value="(\\d+)"[^>]*>${echapperRegex(libelle)}<`))?.[1]
 
-async function courrielPour(adresse: string): Promise<CourrielRecu> {
-  await expect.poll(() => smtp.recus.some((r) => r.destinataires.includes(adresse)), { timeout: 20_000 }).toBe(true)
-  return smtp.recus.filter((r) => r.destinataires.includes(adresse)).at(-1)!
+/** Le courriel de nouvelle saisine reçu par cette adresse (l'invitation l'a précédé). */
+async function courrielDeSaisine(adresse: string): Promise<CourrielRecu> {
+  const deSaisine = (r: CourrielRecu) => r.destinataires.includes(adresse) && r.texte.includes('/espace/saisines/')
+  await expect.poll(() => smtp.recus.some(deSaisine), { timeout: 20_000 }).toBe(true)
+  return smtp.recus.filter(deSaisine).at(-1)!
 }
 
 /** Invite un compte depuis /espace/comptes de l'opérateur et choisit son mot de passe ; le lien vient du courriel, ou de la page sans SMTP. */
@@ -68,6 +71,8 @@ async function contexteConnecte(cookie: string, options: Parameters<Browser['new
 }
 
 const champ = (page: Page, id: string) => page.locator(`[id="${id}"]`)
+/** Un bouton radio DSFR se coche par son libellé, qui le recouvre (comme le ferait la personne). */
+const cocher = (page: Page, id: string) => page.locator(`label[for="${id}"]`).click()
 
 beforeAll(async () => {
   smtp = await demarrerServeurSmtp()
@@ -80,6 +85,7 @@ beforeAll(async () => {
   expect(site && poste, 'unité et poste amorcés').toBeTruthy()
   cookies.agent = await creerCompte(url, operateur, COMPTES.agent, 'agent-fsi', { site }, smtp)
   cookies.intervenant = await creerCompte(url, operateur, COMPTES.intervenant, 'intervenant', { poste }, smtp)
+  cookies.coordination = await creerCompte(url, operateur, COMPTES.coordination, 'coordination', {}, smtp)
   navigateur = await lancerNavigateur()
   agent = await contexteConnecte(cookies.agent)
   intervenant = await contexteConnecte(cookies.intervenant)
@@ -114,16 +120,16 @@ describe('saisines de bout en bout', () => {
     await champ(page, 'personnes.0.nom').fill(PERSONNE.nom)
     await champ(page, 'personnes.0.prenom').fill(PERSONNE.prenom)
     await champ(page, 'personnes.0.dateNaissance').fill(PERSONNE.dateNaissance)
-    await champ(page, 'personnes.0.sexe').check()
+    await cocher(page, 'personnes.0.sexe')
     await champ(page, 'personnes.0.situationFamiliale').selectOption('separe')
     // La commune vient de la liste d'autocomplétion (<datalist>) : la valeur tapée est l'une de ses options.
     expect(await page.locator('#communes-ain option[value="Bourg-en-Bresse"]').count()).toBe(1)
     expect(await champ(page, 'personnes.0.commune').getAttribute('list')).toBe('communes-ain')
     await champ(page, 'personnes.0.commune').fill('Bourg-en-Bresse')
     await champ(page, 'personnes.0.telephone').fill(PERSONNE.telephone)
-    await champ(page, 'profil').check()
+    await cocher(page, 'profil')
     await page.locator('#problematique').selectOption('violences-conjugales')
-    await champ(page, 'accepteContact').check()
+    await cocher(page, 'accepteContact')
     await page.locator('#texteLibre').fill(TEXTE_LIBRE)
     await page.getByRole('button', { name: 'Déposer la saisine' }).click()
     await page.waitForURL((u) => /^\/espace\/saisines\/\d+$/.test(u.pathname) && u.searchParams.get('fait') === 'deposee')
@@ -132,13 +138,13 @@ describe('saisines de bout en bout', () => {
     expect(page.url()).not.toMatch(/Quillebeuf|Z%C3%A9phyrine|Zéphyrine|06%2012|06\+12|Bourg/)
     await verifierAccessibilite(page)
     const html = await page.content()
-    expect(await page.locator('main').innerText()).toMatch(/Reçue/)
+    expect(await page.locator('main').innerText()).toMatch(/Reçue/i)
     sansContenuSocial(html, 'vue de l’agent après dépôt')
     await page.close()
   })
 
   it('l’intervenant du secteur reçoit un courriel sans donnée personnelle et voit la saisine qui l’attend dans son espace', async () => {
-    const recu = await courrielPour(COMPTES.intervenant.email)
+    const recu = await courrielDeSaisine(COMPTES.intervenant.email)
     expect(recu.texte).toContain(`/espace/saisines/${id}`)
     for (const interdit of [PERSONNE.nom, PERSONNE.prenom, PERSONNE.telephone, '0612345678', 'voisinage', 'Bourg-en-Bresse', 'violences'])
       expect(recu.texte, `courriel : « ${interdit} »`).not.toContain(interdit)
@@ -206,7 +212,7 @@ describe('saisines de bout en bout', () => {
 
     const pageIs = await intervenant.newPage()
     await pageIs.goto(`${url}/espace/saisines/${id}#retour`)
-    await champ(pageIs, 'retour-type-1').check()
+    await cocher(pageIs, 'retour-type-1')
     await pageIs.getByRole('button', { name: 'Enregistrer le retour à l’unité' }).click()
     await pageIs.waitForURL((u) => u.searchParams.get('fait') === 'retour')
     await pageIs.close()
@@ -227,6 +233,34 @@ describe('saisines de bout en bout', () => {
     const csrf = (await page.content()).match(/name="csrf" value="([^"]*)"/)?.[1] ?? ''
     expect((await envoyerFormulaire(url, `/espace/saisines/${id}`, { csrf, action: 'statut', vers: 'contactee' }, cookies.agent)).status).toBe(403)
     await page.close()
+  })
+
+  it('l’intervenant enregistre un signalement judiciaire ; la coordination le voit, sans identité ni lien vers la saisine', async () => {
+    const page = await intervenant.newPage()
+    await page.goto(`${url}/espace/saisines/${id}#signalement`)
+    await page.locator('#signalement-article').selectOption('223-6')
+    await page.locator('#signalement-texte').fill('Signalement au parquet : voisine entendue au commissariat.')
+    await page.getByRole('button', { name: 'Enregistrer le signalement' }).click()
+    await page.waitForURL((u) => u.searchParams.get('fait') === 'signalement')
+    expect(await page.locator('#signalement ~ .fr-table').first().innerText()).toContain('Procureur de la République')
+    await verifierAccessibilite(page)
+    await page.close()
+
+    const coordination = await contexteConnecte(cookies.coordination!)
+    const liste = await coordination.newPage()
+    await liste.goto(`${url}/espace/saisines`)
+    await verifierAccessibilite(liste)
+    const tableau = await liste.locator('table').innerText()
+    expect(tableau).toContain('Article 223-6')
+    expect(tableau).toContain('Intervenant social – secteur Bresse-Dombes')
+    expect(tableau).toContain(`n° ${id}`)
+    const html = await liste.content()
+    expect(html).not.toContain(`href="/espace/saisines/${id}"`)
+    sansContenuSocial(html, 'liste de la coordination')
+    expect(html).not.toContain('voisine entendue')
+    // La saisine elle-même lui reste introuvable.
+    expect((await liste.goto(`${url}/espace/saisines/${id}`))?.status()).toBe(404)
+    await coordination.close()
   })
 
   it('une saisine d’un autre secteur ou inexistante : la même page 404', async () => {
@@ -258,7 +292,7 @@ describe('saisines de bout en bout', () => {
     await page.getByRole('button', { name: 'Déposer la saisine' }).click()
     expect((await reponse).status()).toBe(400)
     const resume = await page.getByRole('alert').filter({ hasText: 'La saisine n’a pas été déposée' }).innerText()
-    expect(resume).toContain('Prénom : champ obligatoire')
+    expect(resume).toMatch(/Prénom : /)
     expect(resume).toMatch(/Commune de résidence : « Paris » n’est pas une commune de l’Ain/)
     expect(await page.locator('[id="personnes.0.prenom-erreur"]').innerText()).toMatch(/^Prénom : /)
     expect(await page.locator('[id="profil-erreur"]').innerText()).toMatch(/^Profil : /)
@@ -279,7 +313,7 @@ describe('saisines de bout en bout', () => {
     await avecJs.goto(`${url}/espace/saisines/nouvelle`)
     await avecJs.getByRole('button', { name: 'Déposer la saisine' }).click()
     await avecJs.waitForLoadState()
-    expect(await avecJs.getByRole('alert').first().innerText()).toContain('Prénom : champ obligatoire')
+    expect(await avecJs.getByRole('alert').first().innerText()).toMatch(/Prénom : /)
     await verifierAccessibilite(avecJs)
     await avecJs.close()
   })
