@@ -174,8 +174,17 @@ describe('saisines de bout en bout', () => {
     await page.waitForURL((u) => u.searchParams.get('fait') === 'statut')
     expect(await page.locator('main').innerText()).toMatch(/Statut changé/)
 
-    await page.locator('#acte-type').selectOption('entretien')
+    // Un acte sans type : la page revient avec le statut de l'erreur, le message du champ, le texte gardé.
     await page.locator('#acte-texte').fill(TEXTE_ACTE)
+    const refus = page.waitForResponse((r) => r.request().method() === 'POST')
+    await page.getByRole('button', { name: 'Enregistrer l’acte' }).click()
+    expect((await refus).status()).toBe(400)
+    await page.waitForLoadState()
+    expect(await page.locator('#acte-type-erreur').innerText()).toMatch(/^Type d’acte : /)
+    expect(await page.locator('a[href="#acte-type"]').count()).toBe(1)
+    expect(await page.locator('#acte-texte').inputValue()).toBe(TEXTE_ACTE)
+    await verifierAccessibilite(page)
+    await page.locator('#acte-type').selectOption('entretien')
     await page.getByRole('button', { name: 'Enregistrer l’acte' }).click()
     await page.waitForURL((u) => u.searchParams.get('fait') === 'acte')
     expect(await page.locator('#acte ~ .fr-table').first().innerText()).toContain(TEXTE_ACTE)
