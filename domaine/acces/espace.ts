@@ -1,3 +1,4 @@
+import { operationPermise } from '../saisines/statuts'
 import { decider, type Acteur, type Action, type Ressource } from './politique'
 import type { Role } from './roles'
 
@@ -10,18 +11,21 @@ import type { Role } from './roles'
  */
 
 export type EntreeEspace = {
-  cle: 'compte' | 'comptes' | 'journal' | 'admin'
+  cle: 'compte' | 'saisines' | 'comptes' | 'journal' | 'admin'
   titre: string
   description: string
   href: string
 }
 
-type Exigence = {
-  action: Action
-  ressource: Ressource
-  /** « soi » : ses propres enregistrements suffisent ; « tout » : il faut le droit sur tous. */
-  portee: 'soi' | 'tout'
-}
+type Exigence =
+  | {
+      action: Action
+      ressource: Ressource
+      /** « soi » : ses propres enregistrements suffisent ; « tout » : il faut le droit sur tous. */
+      portee: 'soi' | 'tout'
+    }
+  /** Les saisines ont leur propre politique (domaine/saisines/statuts.ts, `operationPermise`). */
+  | { saisines: true }
 
 const ENTREES: readonly (EntreeEspace & { exige: Exigence })[] = [
   {
@@ -30,6 +34,13 @@ const ENTREES: readonly (EntreeEspace & { exige: Exigence })[] = [
     description: 'Mot de passe, second facteur et sessions ouvertes.',
     href: '/espace/compte',
     exige: { action: 'modifier', ressource: 'utilisateurs', portee: 'soi' },
+  },
+  {
+    cle: 'saisines',
+    titre: 'Saisines',
+    description: 'Déposer une saisine, suivre sa prise en charge ; pour l’intervenant, le suivi, les orientations et les retours à l’unité.',
+    href: '/espace/saisines',
+    exige: { saisines: true },
   },
   {
     cle: 'comptes',
@@ -54,9 +65,24 @@ const ENTREES: readonly (EntreeEspace & { exige: Exigence })[] = [
   },
 ]
 
-const satisfait = (acteur: Acteur, { action, ressource, portee }: Exigence) => {
-  const d = decider(acteur, action, ressource)
-  return d.permis && (portee === 'soi' || d.portee === 'tout')
+/**
+ * Les saisines concernent l'acteur s'il en dépose, en suit dans sa portée
+ * (son poste : on le pose égal à celui de la saisine, la page filtrera) ou en
+ * trace les signalements judiciaires.
+ */
+const concerneParLesSaisines = (acteur: Acteur) => {
+  const lui = { ...acteur, poste: 'sien' }
+  return (
+    operationPermise(lui, 'deposer', { poste: 'sien' }) ||
+    operationPermise(lui, 'voir-contenu', { poste: 'sien' }) ||
+    operationPermise(lui, 'voir-signalements', {})
+  )
+}
+
+const satisfait = (acteur: Acteur, exige: Exigence) => {
+  if ('saisines' in exige) return concerneParLesSaisines(acteur)
+  const d = decider(acteur, exige.action, exige.ressource)
+  return d.permis && (exige.portee === 'soi' || d.portee === 'tout')
 }
 
 /** Ce que l'acteur peut faire depuis l'accueil de l'espace, dans l'ordre d'affichage. Rien pour un compte suspendu. */

@@ -57,6 +57,12 @@ const PAGES: Record<string, [number, number, number, number, number]> = {
   '/espace/comptes': [200, 403, 403, 200, 403],
   '/espace/journal': [403, 403, 403, 200, 403],
   '/espace/journal/export.csv': [403, 403, 403, 200, 403],
+  // Saisines : l'agent sa liste, l'intervenant celle de son poste, la coordination les signalements judiciaires.
+  '/espace/saisines': [403, 200, 200, 200, 403],
+  // Le portail partagé n'ouvre pas le dépôt en ligne (SAISINES_EN_LIGNE absent) : l'agent est renvoyé à la messagerie institutionnelle.
+  '/espace/saisines/nouvelle': [403, 200, 403, 403, 403],
+  // Une saisine qui n'existe pas et une qui n'est pas à soi : même réponse pour tous.
+  '/espace/saisines/999999': [404, 404, 404, 404, 404],
 }
 
 describe('matrice d’autorisation des pages de l’espace', () => {

@@ -6,9 +6,9 @@ import type { Role } from '../../domaine/acces/roles'
 /** L'accueil de l'espace, par rôle, contre une liste écrite à la main (pas recalculée depuis la politique). */
 const ATTENDU: Record<Role, string[]> = {
   operateur: ['compte', 'comptes', 'admin'],
-  coordination: ['compte', 'comptes', 'journal'],
-  intervenant: ['compte'],
-  'agent-fsi': ['compte'],
+  coordination: ['compte', 'saisines', 'comptes', 'journal'],
+  intervenant: ['compte', 'saisines'],
+  'agent-fsi': ['compte', 'saisines'],
   financeur: ['compte'],
 }
 
