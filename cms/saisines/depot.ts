@@ -69,6 +69,9 @@ export async function deposerSaisine(
     if (acteur.poste === null) return refus(403, 'Votre compte n’est rattaché à aucun poste d’intervenant : demandez à l’opérateur de le rattacher.')
     if (saisie.mode === 'portail') return refus(400, 'Mode de saisine : « Portail » est réservé au dépôt par un agent.', { mode: 'Mode de saisine : « Portail » est réservé au dépôt par un agent.' })
     poste = acteur.poste
+    // L'agent d'une saisine est un compte : l'intervenant ne l'attribue pas à la main (elle ne lui
+    // ouvrirait rien, mais le champ ne doit dire que ce qui est vrai : qui a déposé sur le portail).
+    delete saisie.agent
     if (typeof saisie.unite === 'string' && /^\d+$/.test(saisie.unite)) saisie.unite = Number(saisie.unite)
   } else return refus(403, 'Vous n’avez pas le droit de déposer une saisine.')
 

@@ -28,7 +28,8 @@ export const aujourdhuiAParis = (maintenant: Date) => jourLocal(maintenant)
 
 export const texte = (champ: string, max: number) =>
   z
-    .string({ error: `${champ} : texte attendu` })
+    // Un champ laissé vide arrive absent (versSaisie retire les textes vides) : c'est « obligatoire », pas « texte attendu ».
+    .string({ error: (iss) => (iss.input === undefined ? `${champ} : champ obligatoire` : `${champ} : texte attendu`) })
     .trim()
     .max(max, `${champ} : ${max} caractères au plus`)
 

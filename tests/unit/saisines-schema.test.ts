@@ -116,3 +116,11 @@ describe('schéma d’une saisine', () => {
     expect(natureParDefaut('portail')).toBe('directe')
   })
 })
+
+describe('champ laissé vide dans le formulaire', () => {
+  it('dit « champ obligatoire » (le formulaire l’envoie absent), et « texte attendu » pour une valeur qui n’est pas du texte', () => {
+    const { nom: _, ...sansNom } = valide().personnes[0]!
+    expect(erreurs({ ...valide(), personnes: [sansNom] })['personnes.0.nom']).toBe('Nom : champ obligatoire')
+    expect(erreurs({ ...valide(), personnes: [{ ...sansNom, nom: 42 }] })['personnes.0.nom']).toBe('Nom : texte attendu')
+  })
+})
