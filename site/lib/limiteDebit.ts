@@ -47,3 +47,11 @@ export class LimiteDebit {
 
 /** Signalements d'erreur dans l'annuaire : 10 par poste et par 10 minutes. */
 export const limiteSignalements = new LimiteDebit()
+
+/**
+ * Saisies gardées en attente de reconnexion : un envoi sans session valide
+ * écrit en base, il faut donc le borner — 5 par poste et par 10 minutes, et
+ * seulement quand le navigateur présente un cookie de session (expiré) : une
+ * requête qui n'en a jamais eu n'a pas de saisie à sauver.
+ */
+export const limiteSaisiesEnAttente = new LimiteDebit({ max: 5 })

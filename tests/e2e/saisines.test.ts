@@ -328,7 +328,13 @@ describe('saisines de bout en bout', () => {
   })
 
   it('session expirée au moment de l’envoi : la saisie est gardée (cookie, jamais l’URL) et rendue après la connexion', async () => {
-    const envoi = await envoyerFormulaire(url, '/espace/saisines/nouvelle', { action: 'deposer', 'personnes.0.nom': 'Attentiste', texteLibre: 'Saisie tapée avant l’expiration.' })
+    const saisie = { action: 'deposer', 'personnes.0.nom': 'Attentiste', texteLibre: 'Saisie tapée avant l’expiration.' }
+    // Sans aucun cookie de session, rien à sauver : un envoi anonyme n'écrit rien en base.
+    const anonyme = await envoyerFormulaire(url, '/espace/saisines/nouvelle', saisie)
+    expect(anonyme.status).toBe(303)
+    expect(anonyme.headers.getSetCookie().some((c) => c.startsWith('passerelle-saisie-en-attente='))).toBe(false)
+    // Avec le cookie d'une session expirée (jeton qui ne vaut plus rien) : la saisie est gardée.
+    const envoi = await envoyerFormulaire(url, '/espace/saisines/nouvelle', saisie, 'passerelle-session=jeton-d-une-session-expiree')
     expect(envoi.status).toBe(303)
     expect(envoi.headers.get('location')).toBe('/connexion?retour=%2Fespace%2Fsaisines%2Fnouvelle')
     const cookie = envoi.headers.getSetCookie().find((c) => c.startsWith('passerelle-saisie-en-attente='))
