@@ -2,7 +2,7 @@ import type { Indicateurs, Ligne, Tableau } from './calcul'
 import { type Effectif, type IndicateursFinanceur, versionFinanceur } from './financeur'
 import { type Bornes, libellePeriode, memePeriodeAnPasse, type Periode, periodePrecedente } from './periodes'
 import { DEFINITIONS, type Indicateur, INDICATEURS, REGLES_COMMUNES } from './regles'
-import type { TableauProtege } from './secret-statistique'
+import { AFFICHAGE_SECONDAIRE, type TableauProtege } from './secret-statistique'
 
 /**
  * Le rapport d'une période, tel que la page /espace/indicateurs et les trois
@@ -63,13 +63,31 @@ type Source =
   | { vue: 'complete'; i: Indicateurs }
   | { vue: 'secret-statistique'; i: IndicateursFinanceur }
 
-function depuisTableau(titre: string, t: Tableau | TableauProtege<Ligne>, avecTotal = true): TableauBrut {
+/**
+ * Un tableau dont le secret statistique a dû masquer le total (secret-statistique.ts,
+ * règle 4) ne se protège pas ici : le même total est publié ailleurs (le
+ * nombre de saisines, de bénéficiaires, d'orientations, d'actes). Avec lui,
+ * « < 5 » et « secret » redonneraient la petite case (une case « < 5 » et
+ * une « secret » pour un total de 6 : 1 et 5). On ne dit donc plus quelle
+ * case est petite ni laquelle est vide : toute case masquée ou nulle devient
+ * « secret », et la somme connue a plusieurs décompositions.
+ */
+function brouiller(t: TableauProtege<Ligne>): TableauProtege<Ligne> {
+  if (!t.total.masque || t.total.affichage !== AFFICHAGE_SECONDAIRE) return t
+  return {
+    lignes: t.lignes.map((l) => (l.masque || l.valeur === 0 ? { ...l, valeur: null, affichage: AFFICHAGE_SECONDAIRE, masque: 'secondaire' as const } : l)),
+    total: t.total,
+  }
+}
+
+function depuisTableau(titre: string, brut: Tableau | TableauProtege<Ligne>, avecTotal = true): TableauBrut {
+  const t = typeof brut.total === 'number' ? brut : brouiller(brut as TableauProtege<Ligne>)
   return {
     titre,
-    lignes: t.lignes.map((l) => ({
+    lignes: (t.lignes as (Ligne | TableauProtege<Ligne>['lignes'][number])[]).map((l) => ({
       cle: cleDe(l),
       libelle: l.libelle,
-      cellule: 'affichage' in l ? { valeur: l.valeur, affichage: l.affichage } : cellule(l.valeur as number),
+      cellule: 'affichage' in l ? { valeur: l.valeur, affichage: l.affichage } : cellule(l.valeur),
     })),
     total: !avecTotal ? null : typeof t.total === 'number' ? cellule(t.total) : { valeur: t.total.valeur, affichage: t.total.affichage },
   }
@@ -213,5 +231,5 @@ export function construireRapport(e: Entree, vue: Vue, seuil: number): Rapport {
 
 /** Texte qui dit le secret statistique, repris par la page et les exports du financeur. */
 export const noteSecret = (seuil: number) =>
-  `Secret statistique : toute case de moins de ${seuil} personnes est affichée « < ${seuil} » ; les cases qui permettraient de la retrouver par différence avec le total sont affichées « secret ». ` +
+  `Secret statistique : toute case de moins de ${seuil} personnes est affichée « < ${seuil} » ; les cases qui permettraient de la retrouver par différence avec le total sont affichées « secret » (une case « secret » peut être petite, grande ou nulle). ` +
   'Moyennes, médianes et parts calculées sur trop peu de personnes ne sont pas communiquées.'

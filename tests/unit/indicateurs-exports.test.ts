@@ -134,6 +134,20 @@ describe('rapport d’une période', () => {
   })
 })
 
+describe('attaque par différence entre un tableau au total masqué et le total publié ailleurs', () => {
+  it('5 victimes et 1 mis en cause : le total 6 est publié (chiffres clés), donc aucune case du tableau ne dit laquelle est petite', () => {
+    const petit = indicateursDepuisAgregats(agregats(5, 1), libelles)
+    const r = construireRapport({ ...entree, courante: petit }, 'secret-statistique', 5)
+    expect(tableau(r, 'beneficiaires', 'Chiffres clés').lignes[0]!.periode.affichage).toBe('6')
+    const profils = tableau(r, 'beneficiaires', 'Profils, par saisine')
+    // Sans brouillage : « secret » (≥ 5) et « < 5 » pour un total connu de 6 donneraient 5 et 1.
+    expect(profils.lignes.map((l) => l.periode.affichage)).toEqual(['secret', 'secret', 'secret', 'secret'])
+    expect(profils.total!.periode.affichage).toBe('secret')
+    // Un tableau dont le total reste affiché n'est pas brouillé.
+    expect(tableau(r, 'beneficiaires', 'Profils, par saisine').lignes.map((l) => l.precedente.affichage)).toEqual(['30', '0', '0', '6'])
+  })
+})
+
 describe('demande d’un rapport (GET)', () => {
   const lire = (q: string, vue: 'complete' | 'secret-statistique' = 'complete') => lireDemande(new URLSearchParams(q), vue, '2026-12-03')
 
