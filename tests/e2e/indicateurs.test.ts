@@ -94,6 +94,10 @@ describe('droits sur les indicateurs', () => {
     }
     const coordination = await (await lire(`/espace/indicateurs${PERIODE}`, cookies.coordination)).text()
     expect(coordination).toContain('id="poste"')
+    // Les notes sont celles de la coordination : ni champ ni envoi pour le financeur.
+    expect(page).not.toContain('id="notes"')
+    const jeton = champ(await (await lire('/espace/compte', cookies.financeur)).text(), /name="csrf" value="([^"]*)"/)
+    expect((await envoyerFormulaire(url, `/espace/indicateurs/rapport.pdf${PERIODE}`, { csrf: jeton, notes: 'x' }, cookies.financeur)).status).toBe(403)
   })
 })
 

@@ -34,6 +34,8 @@ export const GET: APIRoute = async (Astro) => {
 export const POST: APIRoute = async (Astro) => {
   const r = await rapportDemande(Astro)
   if (r instanceof Response) return r
+  // Les notes qualitatives sont celles de la coordination (et de l'opérateur) : le financeur reçoit le rapport, il ne l'annote pas.
+  if (r.vue !== 'complete') return reponseTexte(403, 'Accès refusé : les notes du rapport sont écrites par la coordination du dispositif.')
   const donnees = await Astro.request.formData().catch(() => null)
   if (!donnees || !verifierCsrf(r.ouverte, donnees)) return reponseTexte(403, 'Formulaire expiré : rechargez la page des indicateurs et recommencez.')
   return produire(r, donnees.get('notes') ?? undefined)
