@@ -16,9 +16,12 @@
  * comme l'autovacuum de PostgreSQL le fait en service.
  *
  * Dernière ligne de stdout, en JSON :
- *   {"n_saisines","indicateurs_ms_postgres","indicateurs_ms_sqlite","xlsx_ms":null,"pdf_ms":null,
+ *   {"n_saisines","indicateurs_ms_postgres","indicateurs_ms_sqlite","xlsx_ms","pdf_ms",
  *    "index_proposes","annee_ms_postgres","annee_ms_sqlite","poste_ms_postgres","poste_ms_sqlite","saisines_du_trimestre","insertion_s_postgres","insertion_s_sqlite","charge_machine"}
- * (xlsx_ms et pdf_ms : les exports ne sont pas encore écrits.)
+ * xlsx_ms et pdf_ms : l'export XLSX et le rapport PDF du même trimestre,
+ * tels que les routes de /espace/indicateurs les produisent (rapport des
+ * trois périodes — la période, la précédente, l'an passé — puis le fichier),
+ * mesurés sur PostgreSQL, la base de production.
  */
 import { spawn } from 'node:child_process'
 import os from 'node:os'
@@ -47,7 +50,17 @@ const INDEX_PROPOSES = [
   'CREATE INDEX "saisines_unite_date_idx" ON "saisines" ("unite_id", "date")',
 ]
 
-type Mesure = { base: string; trimestre_ms: number; annee_ms: number; poste_ms: number; insertion_s: number; saisines_du_trimestre: number }
+type Mesure = {
+  base: string
+  trimestre_ms: number
+  annee_ms: number
+  poste_ms: number
+  insertion_s: number
+  saisines_du_trimestre: number
+  /** Exports du rapport du trimestre (trois périodes calculées, puis mis en fichier) : médianes, requêtes comprises. */
+  xlsx_ms: number
+  pdf_ms: number
+}
 
 /** Générateur pseudo-aléatoire à graine (mulberry32) : le même jeu à chaque lancement. */
 function aleatoire(graine: number) {
@@ -218,7 +231,26 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
     if (controle.indicateurs.beneficiaires.saisines !== saisinesDuTrimestre)
       throw new Error(`Contrôle : ${controle.indicateurs.beneficiaires.saisines} saisines comptées au trimestre, ${saisinesDuTrimestre} insérées`)
     log(`${type} : 4e trimestre 2026 en ${trimestre_ms} ms (un poste : ${poste_ms} ms), année 2026 en ${annee_ms} ms (médianes de ${TOURS})`)
-    return { base: type, trimestre_ms, annee_ms, poste_ms, insertion_s, saisines_du_trimestre: saisinesDuTrimestre }
+
+    const { rapportIndicateurs } = await import('../cms/indicateurs/rapport')
+    const { rapportXlsx } = await import('../domaine/indicateurs/exports')
+    const { rapportPdf } = await import('../domaine/indicateurs/pdf')
+    const demande = { periode: { type: 'trimestre', annee: 2026, trimestre: 4 } as const }
+    const medianeDe = async (f: () => Promise<unknown>) => {
+      await f()
+      const temps: number[] = []
+      for (let i = 0; i < TOURS; i++) {
+        const t = performance.now()
+        await f()
+        temps.push(performance.now() - t)
+      }
+      temps.sort((a, b) => a - b)
+      return Math.round(temps[Math.floor(temps.length / 2)]!)
+    }
+    const xlsx_ms = await medianeDe(async () => rapportXlsx(await rapportIndicateurs(payload, demande, 'complete', 5)))
+    const pdf_ms = await medianeDe(async () => rapportPdf(await rapportIndicateurs(payload, demande, 'complete', 5), { generation: new Date() }))
+    log(`${type} : export XLSX du trimestre en ${xlsx_ms} ms, rapport PDF en ${pdf_ms} ms (rapport des trois périodes compris)`)
+    return { base: type, trimestre_ms, annee_ms, poste_ms, insertion_s, saisines_du_trimestre: saisinesDuTrimestre, xlsx_ms, pdf_ms }
   } finally {
     await base.fermer()
   }
@@ -257,8 +289,10 @@ if (values.base === 'sqlite' || values.base === 'postgres') {
       index_proposes: values['index-proposes'],
       indicateurs_ms_postgres: postgres.trimestre_ms,
       indicateurs_ms_sqlite: sqlite.trimestre_ms,
-      xlsx_ms: null,
-      pdf_ms: null,
+      xlsx_ms: postgres.xlsx_ms,
+      pdf_ms: postgres.pdf_ms,
+      xlsx_ms_sqlite: sqlite.xlsx_ms,
+      pdf_ms_sqlite: sqlite.pdf_ms,
       annee_ms_postgres: postgres.annee_ms,
       annee_ms_sqlite: sqlite.annee_ms,
       poste_ms_postgres: postgres.poste_ms,

@@ -141,6 +141,13 @@ const schemaEnvironnement = z
       .min(1, 'RETENTION_SAISINES_MOIS doit valoir au moins 1 mois.')
       .max(120, 'RETENTION_SAISINES_MOIS ne peut dépasser 120 (10 ans).')
       .default(24),
+    // Secret statistique des indicateurs vus par le financeur : une case de moins de N personnes est masquée.
+    INDICATEURS_SEUIL_SECRET: z.coerce
+      .number({ error: 'INDICATEURS_SEUIL_SECRET doit être un nombre de personnes.' })
+      .int('INDICATEURS_SEUIL_SECRET doit être un nombre entier de personnes.')
+      .min(2, 'INDICATEURS_SEUIL_SECRET doit valoir au moins 2 (à 1, aucune case ne serait masquée).')
+      .max(100, 'INDICATEURS_SEUIL_SECRET ne peut dépasser 100.')
+      .default(5),
     // Sessions de l'espace connecté et de l'admin (un seul mécanisme) : expirations d'inactivité et absolue.
     SESSION_INACTIVITE_MINUTES: z.coerce
       .number({ error: 'SESSION_INACTIVITE_MINUTES doit être un nombre de minutes.' })
@@ -289,6 +296,8 @@ export type Configuration = {
   cleSauvegarde: Buffer | null
   /** Saisines : dépôt en ligne par les agents (après l'AIPD), conservation des données personnelles. */
   saisines: { enLigne: boolean; retentionMois: number }
+  /** Indicateurs : seuil du secret statistique pour le financeur (domaine/indicateurs/secret-statistique.ts). */
+  indicateurs: { seuilSecret: number }
   /** Expirations des sessions, en millisecondes. */
   sessions: { inactiviteMs: number; absolueMs: number }
   /** « connecte » : tout le portail derrière la connexion. */
@@ -390,6 +399,7 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
       ? decoderCle(e.PASSERELLE_CLE_PSEUDONYMISATION)!
       : cleDeDeveloppement(dossierDonnees, 'cle-pseudonymisation-developpement.txt'),
     saisines: { enLigne: e.SAISINES_EN_LIGNE === 'oui', retentionMois: e.RETENTION_SAISINES_MOIS },
+    indicateurs: { seuilSecret: e.INDICATEURS_SEUIL_SECRET },
     // En production, pas de clé générée : une sauvegarde chiffrée avec une clé posée à côté de la base ne protège rien.
     cleSauvegarde: e.PASSERELLE_CLE_SAUVEGARDE
       ? decoderCle(e.PASSERELLE_CLE_SAUVEGARDE)!

@@ -11,7 +11,7 @@ import type { Role } from './roles'
  */
 
 export type EntreeEspace = {
-  cle: 'compte' | 'saisines' | 'comptes' | 'journal' | 'admin'
+  cle: 'compte' | 'saisines' | 'comptes' | 'journal' | 'indicateurs' | 'admin'
   titre: string
   description: string
   href: string
@@ -55,6 +55,13 @@ const ENTREES: readonly (EntreeEspace & { exige: Exigence })[] = [
     description: 'Connexions, invitations, changements de rôle : qui, quand, depuis quel poste. Filtres et export CSV.',
     href: '/espace/journal',
     exige: { action: 'lire', ressource: 'journal', portee: 'tout' },
+  },
+  {
+    cle: 'indicateurs',
+    titre: 'Indicateurs d’activité',
+    description: 'Les neuf indicateurs du cahier des charges par période, comparés, avec leurs définitions ; exports XLSX, CSV et rapport PDF.',
+    href: '/espace/indicateurs',
+    exige: { action: 'lire', ressource: 'indicateurs', portee: 'tout' },
   },
   {
     cle: 'admin',

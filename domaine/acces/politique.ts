@@ -63,6 +63,13 @@ export type Ressource =
    * de l'opérateur, personne ne se gère soi-même).
    */
   | 'comptes'
+  /**
+   * Indicateurs d'activité (/espace/indicateurs et ses exports) : des
+   * agrégats, jamais une personne. L'opérateur et la coordination voient
+   * les chiffres entiers ; le financeur les voit toujours au secret
+   * statistique (`vueIndicateurs`).
+   */
+  | 'indicateurs'
 
 export type Acteur = { id: number | string; role: Role; suspendu?: boolean | null }
 
@@ -103,6 +110,7 @@ const TABLEAU: Record<Ressource, Partial<Record<Action, Regle>>> = {
   journal: { lire: { coordination: 'tout' } },
   invitations: { lire: OPERATEUR_COORDINATION, creer: OPERATEUR_COORDINATION, modifier: OPERATEUR_COORDINATION },
   comptes: { lire: OPERATEUR_COORDINATION, modifier: OPERATEUR_COORDINATION },
+  indicateurs: { lire: { operateur: 'tout', coordination: 'tout', financeur: 'tout' } },
   sessions: { lire: { operateur: 'soi', intervenant: 'soi', 'agent-fsi': 'soi', coordination: 'soi', financeur: 'soi' } },
 }
 
@@ -118,6 +126,21 @@ export function decider(acteur: Acteur | null | undefined, action: Action, resso
 export const peutTout = (acteur: Acteur | null | undefined, action: Action, ressource: Ressource) => {
   const d = decider(acteur, action, ressource)
   return d.permis && d.portee === 'tout'
+}
+
+/**
+ * Quelle version des indicateurs l'acteur reçoit : « complete » (opérateur,
+ * coordination), « secret-statistique » (financeur : chaque petite case
+ * masquée, domaine/indicateurs/financeur.ts), ou rien. Les rôles qui ne
+ * voient que des agrégats protégés sont écrits ici, à côté du tableau : une
+ * page ou un export n'a pas à le décider.
+ */
+export type VueIndicateurs = 'complete' | 'secret-statistique'
+const INDICATEURS_AU_SECRET: ReadonlySet<Role> = new Set<Role>(['financeur'])
+
+export function vueIndicateurs(acteur: Acteur | null | undefined): VueIndicateurs | null {
+  if (!acteur || !peutTout(acteur, 'lire', 'indicateurs')) return null
+  return INDICATEURS_AU_SECRET.has(acteur.role) ? 'secret-statistique' : 'complete'
 }
 
 /** Le tableau, pour l'afficher ou le parcourir dans un test : ressources et actions déclarées. */

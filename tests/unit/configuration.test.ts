@@ -169,6 +169,14 @@ describe('configuration', () => {
     })
   })
 
+  it('seuil du secret statistique des indicateurs : 5 par défaut, un entier d’au moins 2, message qui nomme la variable', () => {
+    expect(lire({}).indicateurs.seuilSecret).toBe(5)
+    expect(lire({ INDICATEURS_SEUIL_SECRET: '11' }).indicateurs.seuilSecret).toBe(11)
+    expect(() => lire({ INDICATEURS_SEUIL_SECRET: '1' })).toThrow(/INDICATEURS_SEUIL_SECRET doit valoir au moins 2/)
+    expect(() => lire({ INDICATEURS_SEUIL_SECRET: '3.5' })).toThrow(/INDICATEURS_SEUIL_SECRET doit être un nombre entier/)
+    expect(() => lire({ INDICATEURS_SEUIL_SECRET: 'cinq' })).toThrow(/INDICATEURS_SEUIL_SECRET/)
+  })
+
   it('liste toutes les erreurs à la fois', () => {
     const message = erreur({ PORT: 'x', DATABASE_URL: 'mysql://h/b' })
     expect(message).toContain('PORT')

@@ -5,11 +5,11 @@ import type { Role } from '../../domaine/acces/roles'
 
 /** L'accueil de l'espace, par rôle, contre une liste écrite à la main (pas recalculée depuis la politique). */
 const ATTENDU: Record<Role, string[]> = {
-  operateur: ['compte', 'comptes', 'admin'],
-  coordination: ['compte', 'saisines', 'comptes', 'journal'],
+  operateur: ['compte', 'comptes', 'indicateurs', 'admin'],
+  coordination: ['compte', 'saisines', 'comptes', 'journal', 'indicateurs'],
   intervenant: ['compte', 'saisines'],
   'agent-fsi': ['compte', 'saisines'],
-  financeur: ['compte'],
+  financeur: ['compte', 'indicateurs'],
 }
 
 describe('entrées de l’accueil de l’espace connecté', () => {

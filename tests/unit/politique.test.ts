@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { ACTIONS, decider, peutGererCompte, RESSOURCES, rolesAttribuables, type Action, type Ressource } from '../../domaine/acces/politique'
+import { ACTIONS, decider, peutGererCompte, RESSOURCES, rolesAttribuables, vueIndicateurs, type Action, type Ressource } from '../../domaine/acces/politique'
 import { ROLES, type Role } from '../../domaine/acces/roles'
 
 /**
@@ -22,6 +22,7 @@ const ATTENDU: Record<Ressource, Record<Action, string>> = {
   journal: { lire: '----T-', creer: '------', modifier: '------', supprimer: '------' },
   invitations: { lire: '-T--T-', creer: '-T--T-', modifier: '-T--T-', supprimer: '------' },
   comptes: { lire: '-T--T-', creer: '------', modifier: '-T--T-', supprimer: '------' },
+  indicateurs: { lire: '-T--TT', creer: '------', modifier: '------', supprimer: '------' },
   sessions: { lire: '-SSSSS', creer: '------', modifier: '------', supprimer: '------' },
 }
 
@@ -66,5 +67,19 @@ describe('politique d’autorisation', () => {
     expect(peutGererCompte({ id: 9, role: 'intervenant' }, { id: 5, role: 'agent-fsi' })).toBe(false)
     expect(peutGererCompte({ ...operateur, suspendu: true }, { id: 5, role: 'agent-fsi' })).toBe(false)
     expect(peutGererCompte(null, { id: 5, role: 'agent-fsi' })).toBe(false)
+  })
+
+  it('indicateurs : chiffres entiers pour l’opérateur et la coordination, toujours au secret statistique pour le financeur, rien pour les autres', () => {
+    const vues = Object.fromEntries(ACTEURS.map((a) => [a, vueIndicateurs(a === 'anonyme' ? null : { id: 7, role: a as Role })]))
+    expect(vues).toEqual({
+      anonyme: null,
+      operateur: 'complete',
+      intervenant: null,
+      'agent-fsi': null,
+      coordination: 'complete',
+      financeur: 'secret-statistique',
+    })
+    expect(vueIndicateurs({ id: 7, role: 'financeur', suspendu: true })).toBeNull()
+    expect(vueIndicateurs({ id: 7, role: 'coordination', suspendu: true })).toBeNull()
   })
 })

@@ -1,0 +1,70 @@
+import { lireDateLocale, type DateLocale } from '../temps'
+import { lirePeriode, type Periode } from './periodes'
+import type { Vue } from './rapport'
+
+/**
+ * La demande d'un rapport, telle que la page /espace/indicateurs et ses
+ * exports la reçoivent en GET : la période (periodes.ts) et, pour
+ * l'opérateur et la coordination, un poste ou une unité. Le financeur voit
+ * le département entier, sans filtre : un rapport par unité se recouperait
+ * avec celui du département (la différence des deux redonnerait une petite
+ * case que chacun masque), et le secret statistique ne protège qu'un tableau
+ * et son total (secret-statistique.ts).
+ */
+
+export type DemandeIndicateurs = { periode: Periode; poste?: number; unite?: number }
+export type LectureDemande =
+  | { ok: true; demande: DemandeIndicateurs; valeurs: Record<string, string> }
+  | { ok: false; erreurs: Record<string, string>; valeurs: Record<string, string> }
+
+export const CHAMPS_DEMANDE = ['type', 'annee', 'mois', 'trimestre', 'du', 'au', 'poste', 'unite'] as const
+
+/** Le trimestre en cours, montré quand la page s'ouvre sans paramètre. */
+export function periodeParDefaut(aujourdhui: DateLocale): Periode {
+  const { annee, mois } = lireDateLocale(aujourdhui)
+  return { type: 'trimestre', annee, trimestre: Math.ceil(mois / 3) }
+}
+
+/** Les paramètres qui redonnent une demande (liens d'export, formulaire). */
+export function parametresDe(d: DemandeIndicateurs): URLSearchParams {
+  const p = new URLSearchParams({ type: d.periode.type })
+  const periode = d.periode as Record<string, unknown>
+  for (const champ of ['annee', 'mois', 'trimestre', 'du', 'au']) if (periode[champ] !== undefined) p.set(champ, String(periode[champ]))
+  if (d.poste !== undefined) p.set('poste', String(d.poste))
+  if (d.unite !== undefined) p.set('unite', String(d.unite))
+  return p
+}
+
+const identifiant = (champ: string, v: string) => (/^\d{1,9}$/.test(v) ? { ok: true as const, n: Number(v) } : { ok: false as const, erreur: `${champ} : choisissez dans la liste` })
+
+export function lireDemande(parametres: URLSearchParams, vue: Vue, aujourdhui: DateLocale): LectureDemande {
+  const valeurs: Record<string, string> = {}
+  for (const champ of CHAMPS_DEMANDE) {
+    const v = parametres.get(champ)?.trim()
+    if (v) valeurs[champ] = v.slice(0, 40)
+  }
+  const erreurs: Record<string, string> = {}
+  let periode: Periode = periodeParDefaut(aujourdhui)
+  if (valeurs.type || valeurs.annee || valeurs.du || valeurs.au) {
+    const r = lirePeriode(valeurs)
+    if (r.ok) periode = r.periode
+    else Object.assign(erreurs, r.erreurs)
+  }
+  const demande: DemandeIndicateurs = { periode }
+  for (const [champ, libelle] of [
+    ['poste', 'Poste'],
+    ['unite', 'Unité'],
+  ] as const) {
+    const v = valeurs[champ]
+    if (!v) continue
+    if (vue === 'secret-statistique') {
+      erreurs[champ] = `${libelle} : les indicateurs communiqués aux financeurs portent sur le département entier`
+      continue
+    }
+    const r = identifiant(libelle, v)
+    if (r.ok) demande[champ] = r.n
+    else erreurs[champ] = r.erreur
+  }
+  if (demande.poste !== undefined && demande.unite !== undefined) erreurs.unite = 'Unité : choisissez un poste ou une unité, pas les deux'
+  return Object.keys(erreurs).length ? { ok: false, erreurs, valeurs } : { ok: true, demande, valeurs }
+}
