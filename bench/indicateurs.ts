@@ -1,7 +1,7 @@
 /**
  * Banc d'essai des indicateurs :
  *
- *   npm run bench:indicateurs -- [--saisines 100000] [--tours 5] [--index-proposes]
+ *   npm run bench:indicateurs -- [--saisines 100000] [--tours 5]
  *
  * Pour chaque base (SQLite puis PostgreSQL, chacune dans un processus à part,
  * car la configuration est lue une fois par processus) : base jetable
@@ -17,7 +17,7 @@
  *
  * Dernière ligne de stdout, en JSON :
  *   {"n_saisines","indicateurs_ms_postgres","indicateurs_ms_sqlite","xlsx_ms","pdf_ms",
- *    "index_proposes","annee_ms_postgres","annee_ms_sqlite","poste_ms_postgres","poste_ms_sqlite","saisines_du_trimestre","insertion_s_postgres","insertion_s_sqlite","charge_machine"}
+ *    "annee_ms_postgres","annee_ms_sqlite","poste_ms_postgres","poste_ms_sqlite","saisines_du_trimestre","insertion_s_postgres","insertion_s_sqlite","charge_machine"}
  * xlsx_ms et pdf_ms : l'export XLSX et le rapport PDF du même trimestre,
  * tels que les routes de /espace/indicateurs les produisent (rapport des
  * trois périodes — la période, la précédente, l'an passé — puis le fichier),
@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
-  options: { saisines: { type: 'string', default: '100000' }, tours: { type: 'string', default: '5' }, base: { type: 'string' }, 'index-proposes': { type: 'boolean', default: false } },
+  options: { saisines: { type: 'string', default: '100000' }, tours: { type: 'string', default: '5' }, base: { type: 'string' } },
 })
 const N = Number(values.saisines)
 const TOURS = Number(values.tours)
@@ -37,18 +37,6 @@ if (!Number.isInteger(N) || N < 1) throw new Error('--saisines : nombre entier p
 if (!Number.isInteger(TOURS) || TOURS < 1) throw new Error('--tours : nombre entier positif attendu')
 const log = (m: string) => process.stderr.write(`${m}\n`)
 
-/**
- * Index proposés pour une prochaine migration (absents des migrations
- * actuelles) : `--index-proposes` les crée avant de mesurer, pour chiffrer
- * leur gain. Couvrants : actes et orientations d'une période se comptent
- * sans lire la table.
- */
-const INDEX_PROPOSES = [
-  'CREATE INDEX "actes_date_saisine_type_idx" ON "actes" ("date", "saisine_id", "type")',
-  'CREATE INDEX "orientations_date_type_statut_idx" ON "orientations" ("date", "type_partenaire", "statut")',
-  'CREATE INDEX "saisines_poste_date_idx" ON "saisines" ("poste_id", "date")',
-  'CREATE INDEX "saisines_unite_date_idx" ON "saisines" ("unite_id", "date")',
-]
 
 type Mesure = {
   base: string
@@ -199,7 +187,6 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
         )
       if ((debut - 1) % 20000 === 0) log(`${type} : ${debut - 1} saisines insérées`)
     }
-    if (values['index-proposes']) for (const index of INDEX_PROPOSES) await executer(sql.raw(index))
     await executer(sql`ANALYZE`)
     const insertion_s = Math.round((performance.now() - debutInsertion) / 100) / 10
     log(`${type} : ${N} saisines, ${idActe} actes, ${idOrientation} orientations insérés en ${insertion_s} s`)
@@ -259,7 +246,7 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
 /** Lance ce même fichier pour une base, dans un processus neuf ; rend sa dernière ligne (JSON). */
 function enfant(type: 'sqlite' | 'postgres'): Promise<Mesure> {
   return new Promise((ok, ko) => {
-    const options = ['--saisines', String(N), '--tours', String(TOURS), '--base', type, ...(values['index-proposes'] ? ['--index-proposes'] : [])]
+    const options = ['--saisines', String(N), '--tours', String(TOURS), '--base', type]
     const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...options], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: process.env,
@@ -286,7 +273,6 @@ if (values.base === 'sqlite' || values.base === 'postgres') {
   console.log(
     JSON.stringify({
       n_saisines: N,
-      index_proposes: values['index-proposes'],
       indicateurs_ms_postgres: postgres.trimestre_ms,
       indicateurs_ms_sqlite: sqlite.trimestre_ms,
       xlsx_ms: postgres.xlsx_ms,
