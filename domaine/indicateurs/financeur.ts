@@ -1,5 +1,5 @@
 import type { Indicateurs, Ligne, ResumeDuree, Tableau } from './calcul'
-import { masquerPetitsEffectifs, SEUIL_PAR_DEFAUT, SeuilInvalide, type TableauProtege } from './secret-statistique'
+import { AFFICHAGE_SECONDAIRE, masquerPetitsEffectifs, SEUIL_PAR_DEFAUT, SeuilInvalide, type TableauProtege } from './secret-statistique'
 
 /**
  * Ce que le rôle financeur reçoit : les mêmes indicateurs, chaque tableau
@@ -41,10 +41,27 @@ export type IndicateursFinanceur = {
   }
 }
 
+/**
+ * Un tableau dont le secret statistique a dû masquer le total (secret-statistique.ts,
+ * règle 4) ne se protège pas ici : le même total est publié ailleurs (le
+ * nombre de saisines, de bénéficiaires, d'orientations, d'actes). Avec lui,
+ * « < 5 » et « secret » redonneraient la petite case (une case « < 5 » et
+ * une « secret » pour un total de 6 : 1 et 5). On ne dit donc plus quelle
+ * case est petite ni laquelle est vide : toute case masquée ou nulle devient
+ * « secret », et la somme connue a plusieurs décompositions.
+ */
+export function brouiller(t: TableauProtege<Ligne>): TableauProtege<Ligne> {
+  if (!t.total.masque || t.total.affichage !== AFFICHAGE_SECONDAIRE) return t
+  return {
+    lignes: t.lignes.map((l) => (l.masque || l.valeur === 0 ? { ...l, valeur: null, affichage: AFFICHAGE_SECONDAIRE, masque: 'secondaire' as const } : l)),
+    total: t.total,
+  }
+}
+
 export function versionFinanceur(i: Indicateurs, seuil: number = SEUIL_PAR_DEFAUT): IndicateursFinanceur {
   if (!Number.isInteger(seuil) || seuil < 2) throw new SeuilInvalide(seuil)
   const effectif = (n: number): Effectif => (n > 0 && n < seuil ? { valeur: null, affichage: `< ${seuil}` } : { valeur: n, affichage: String(n) })
-  const tableau = (t: Tableau) => masquerPetitsEffectifs(t.lignes, t.total, seuil)
+  const tableau = (t: Tableau) => brouiller(masquerPetitsEffectifs(t.lignes, t.total, seuil))
   const assez = (n: number) => n >= seuil
   const part = (p: Indicateurs['connaissance']['caf']): PartProtegee => {
     const t = tableau(p.tableau)

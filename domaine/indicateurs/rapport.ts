@@ -2,7 +2,7 @@ import type { Indicateurs, Ligne, Tableau } from './calcul'
 import { type Effectif, type IndicateursFinanceur, versionFinanceur } from './financeur'
 import { type Bornes, libellePeriode, memePeriodeAnPasse, type Periode, periodePrecedente } from './periodes'
 import { DEFINITIONS, type Indicateur, INDICATEURS, REGLES_COMMUNES } from './regles'
-import { AFFICHAGE_SECONDAIRE, type TableauProtege } from './secret-statistique'
+import type { TableauProtege } from './secret-statistique'
 
 /**
  * Le rapport d'une période, tel que la page /espace/indicateurs et les trois
@@ -63,25 +63,9 @@ type Source =
   | { vue: 'complete'; i: Indicateurs }
   | { vue: 'secret-statistique'; i: IndicateursFinanceur }
 
-/**
- * Un tableau dont le secret statistique a dû masquer le total (secret-statistique.ts,
- * règle 4) ne se protège pas ici : le même total est publié ailleurs (le
- * nombre de saisines, de bénéficiaires, d'orientations, d'actes). Avec lui,
- * « < 5 » et « secret » redonneraient la petite case (une case « < 5 » et
- * une « secret » pour un total de 6 : 1 et 5). On ne dit donc plus quelle
- * case est petite ni laquelle est vide : toute case masquée ou nulle devient
- * « secret », et la somme connue a plusieurs décompositions.
- */
-function brouiller(t: TableauProtege<Ligne>): TableauProtege<Ligne> {
-  if (!t.total.masque || t.total.affichage !== AFFICHAGE_SECONDAIRE) return t
-  return {
-    lignes: t.lignes.map((l) => (l.masque || l.valeur === 0 ? { ...l, valeur: null, affichage: AFFICHAGE_SECONDAIRE, masque: 'secondaire' as const } : l)),
-    total: t.total,
-  }
-}
-
 function depuisTableau(titre: string, brut: Tableau | TableauProtege<Ligne>, avecTotal = true): TableauBrut {
-  const t = typeof brut.total === 'number' ? brut : brouiller(brut as TableauProtege<Ligne>)
+  // Tableau protégé : déjà brouillé par versionFinanceur quand son total a dû être masqué.
+  const t = brut
   return {
     titre,
     lignes: (t.lignes as (Ligne | TableauProtege<Ligne>['lignes'][number])[]).map((l) => ({

@@ -88,4 +88,19 @@ describe('ce que voit le financeur', () => {
     expect(affiche(versionFinanceur(complet, 3).beneficiaires.profilsParSaisine)).toEqual(['secret', '0', '0', '< 3', 'total 42'])
     expect(() => versionFinanceur(complet, 1)).toThrow(/Seuil du secret statistique/)
   })
+
+  it('un tableau dont le total a dû être masqué ne dit plus quelle case est petite : le même total est publié ailleurs', () => {
+    // 5 victimes, 1 mis en cause : 6 saisines, publié tel quel ; « secret » et « < 5 » pour un total connu de 6 redonneraient 5 et 1.
+    const petit = versionFinanceur(
+      indicateursDepuisAgregats({
+        ...AGREGATS,
+        saisines: [{ dimension: 'profil', valeur: 'victime', n: 5 }, { dimension: 'profil', valeur: 'mis-en-cause', n: 1 }],
+        saisinesParUnite: [{ unite: '10', nature: 'directe', n: 6 }],
+      }),
+    )
+    expect(petit.saisines.total.affichage).toBe('6')
+    const profils = petit.beneficiaires.profilsParSaisine
+    expect(profils.total.masque).toBe(true)
+    expect(profils.lignes.map((l) => l.affichage)).toEqual(['secret', 'secret', 'secret', 'secret'])
+  })
 })
