@@ -28,6 +28,8 @@ import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import { generateur } from './aleatoire'
+
 const { values } = parseArgs({
   options: { saisines: { type: 'string', default: '100000' }, tours: { type: 'string', default: '5' }, base: { type: 'string' } },
 })
@@ -48,23 +50,6 @@ type Mesure = {
   /** Exports du rapport du trimestre (trois périodes calculées, puis mis en fichier) : médianes, requêtes comprises. */
   xlsx_ms: number
   pdf_ms: number
-}
-
-/** Générateur pseudo-aléatoire à graine (mulberry32) : le même jeu à chaque lancement. */
-function aleatoire(graine: number) {
-  let a = graine >>> 0
-  const suivant = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    suivant,
-    entier: (min: number, max: number) => min + Math.floor(suivant() * (max - min + 1)),
-    parmi: <T>(liste: readonly T[]): T => liste[Math.floor(suivant() * liste.length)]!,
-  }
 }
 
 async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
@@ -98,7 +83,7 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
       postes.push((await payload.create({ collection: 'postes', data: { intitule: `IS ${i + 1}`, slug: `is-${i + 1}`, secteur: `Secteur ${i + 1}`, sites: sites.slice(i * 3, i * 3 + 3) }, overrideAccess: true, context: ctx })).id)
     const auteur = (await payload.create({ collection: 'utilisateurs', data: { email: 'banc-indicateurs@example.org', role: 'intervenant', poste: postes[0] }, overrideAccess: true })).id
 
-    const r = aleatoire(20261203)
+    const r = generateur(20261203)
     const communes = communesDeLAin().map((c) => c.code)
     const modes = Object.keys(MODES_SAISINE) as (keyof typeof MODES_SAISINE)[]
     const profils = Object.keys(PROFILS)
@@ -124,29 +109,29 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
       const orientations: unknown[] = []
       for (let id = debut; id < Math.min(debut + LOT, N + 1); id++) {
         const jeton = `banc${id.toString(16).padStart(12, '0')}`
-        const date = jourDe(r.entier(0, 729))
+        const date = jourDe(r.entre(0, 729))
         if (date >= '2026-10-01' && date <= '2026-12-31') saisinesDuTrimestre++
-        const posteIdx = r.entier(0, 3)
+        const posteIdx = r.entre(0, 3)
         const mode = r.parmi(modes)
         const sansUnite = mode === 'partenaire' || mode === 'visite-spontanee'
-        const prise = r.suivant() < 0.85 ? ajouterJours(date, r.entier(0, 3)) : null
-        const cloture = prise && r.suivant() < 0.7 ? ajouterJours(prise, r.entier(0, 120)) : null
+        const prise = r.suivant() < 0.85 ? ajouterJours(date, r.entre(0, 3)) : null
+        const cloture = prise && r.suivant() < 0.7 ? ajouterJours(prise, r.entre(0, 120)) : null
         const historique = [{ de: null, vers: 'recue', le: iso(date, '09:00'), par: auteur }]
         if (prise) historique.push({ de: 'recue' as never, vers: 'prise-en-charge', le: iso(prise, '10:00'), par: auteur })
         if (cloture) historique.push({ de: 'prise-en-charge' as never, vers: 'cloturee', le: iso(cloture, '17:00'), par: auteur })
         saisines.push(
-          sql`(${id}, ${jeton}, ${postes[posteIdx]!}, ${sansUnite ? null : sites[posteIdx * 3 + r.entier(0, 2)]!}, ${auteur}, ${mode}, ${natureParDefaut(mode)}, ${
+          sql`(${id}, ${jeton}, ${postes[posteIdx]!}, ${sansUnite ? null : sites[posteIdx * 3 + r.entre(0, 2)]!}, ${auteur}, ${mode}, ${natureParDefaut(mode)}, ${
             r.suivant() < 0.8 ? r.parmi(ORIGINES_AMORCEES) : null
           }, ${date}, ${r.parmi(profils)}, ${r.parmi(PROBLEMATIQUES_AMORCEES)}, ${'oui'}, ${cloture ? 'cloturee' : prise ? 'prise-en-charge' : 'recue'}, ${JSON.stringify(historique)}, ${r.parmi(
             connaissances,
           )}, ${r.parmi(connaissances)}, ${prise ? iso(prise, '10:00') : null}, ${cloture ? iso(cloture, '17:00') : null}, ${chiffrerChamp('saisines', jeton, 'texteLibre', `Texte libre synthétique ${id}`)})`,
         )
         const tirage = r.suivant()
-        const nombre = tirage < 0.7 ? 1 : tirage < 0.85 ? 2 : r.entier(3, 4)
+        const nombre = tirage < 0.7 ? 1 : tirage < 0.85 ? 2 : r.entre(3, 4)
         for (let k = 0; k < nombre; k++) {
           const rang = `${jeton}p${k}`
           const revient = vivier.length > 0 && r.suivant() < 0.25
-          const identite = revient ? r.parmi(vivier) : { nom: `Nom${id}x${k}`, prenom: `Prénom${r.entier(1, 500)}`, dateNaissance: jourDe(r.entier(-30000, -400)) }
+          const identite = revient ? r.parmi(vivier) : { nom: `Nom${id}x${k}`, prenom: `Prénom${r.entre(1, 500)}`, dateNaissance: jourDe(r.entre(-30000, -400)) }
           if (!revient && vivier.length < 20000) vivier.push(identite)
           const sansNaissance = !revient && r.suivant() < 0.1
           const age = Math.max(0, Number(date.slice(0, 4)) - Number(identite.dateNaissance.slice(0, 4)))
@@ -158,16 +143,16 @@ async function mesurerUneBase(type: 'sqlite' | 'postgres'): Promise<Mesure> {
         }
         if (prise) {
           const fin = cloture ?? ajouterJours(prise, 60)
-          for (let k = r.entier(0, 5); k > 0; k--) {
+          for (let k = r.entre(0, 5); k > 0; k--) {
             const jetonActe = `acte${(++idActe).toString(16).padStart(12, '0')}`
             actes.push(
-              sql`(${idActe}, ${jetonActe}, ${id}, ${postes[posteIdx]!}, ${r.parmi(typesActe)}, ${ajouterJours(prise, r.entier(0, Math.max(0, Math.round((Date.parse(fin) - Date.parse(prise)) / 86_400_000))))}, ${chiffrerChamp('actes', jetonActe, 'texte', 'Compte rendu synthétique')}, ${auteur})`,
+              sql`(${idActe}, ${jetonActe}, ${id}, ${postes[posteIdx]!}, ${r.parmi(typesActe)}, ${ajouterJours(prise, r.entre(0, Math.max(0, Math.round((Date.parse(fin) - Date.parse(prise)) / 86_400_000))))}, ${chiffrerChamp('actes', jetonActe, 'texte', 'Compte rendu synthétique')}, ${auteur})`,
             )
           }
-          for (let k = r.entier(0, 2); k > 0; k--) {
+          for (let k = r.entre(0, 2); k > 0; k--) {
             const jetonO = `orie${(++idOrientation).toString(16).padStart(12, '0')}`
             orientations.push(
-              sql`(${idOrientation}, ${jetonO}, ${id}, ${postes[posteIdx]!}, ${'Structure synthétique'}, ${r.parmi(typesPartenaires)}, ${r.parmi(statutsOrientation)}, ${'[]'}, ${ajouterJours(prise, r.entier(0, 30))}, ${auteur})`,
+              sql`(${idOrientation}, ${jetonO}, ${id}, ${postes[posteIdx]!}, ${'Structure synthétique'}, ${r.parmi(typesPartenaires)}, ${r.parmi(statutsOrientation)}, ${'[]'}, ${ajouterJours(prise, r.entre(0, 30))}, ${auteur})`,
             )
           }
         }

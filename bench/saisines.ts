@@ -37,6 +37,7 @@ import pg from 'pg'
 
 import { demarrerPortailDeTest, type PortailDeTest } from '../tests/e2e/demarrerPortail'
 import { connecterParHttp, envoyerFormulaire, sessionOperateur } from '../tests/e2e/operateur'
+import { generateur } from './aleatoire'
 import { racine, serveurPostgres } from '../tests/outils/payloadDeTest'
 
 const log = (m: string) => process.stderr.write(`${m}\n`)
@@ -82,20 +83,6 @@ if (typeBase !== 'sqlite' && typeBase !== 'postgres') echec(`--base : « sqlite 
 // ---------------------------------------------------------------------------
 // Tirages déterministes.
 
-/** mulberry32 : petit générateur à graine, assez bon pour des données synthétiques reproductibles. */
-function generateur(graine: number) {
-  let a = graine >>> 0
-  const suivant = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-  const entre = (min: number, max: number) => min + Math.floor(suivant() * (max - min + 1))
-  const parmi = <T>(liste: readonly T[]): T => liste[Math.floor(suivant() * liste.length)]!
-  return { suivant, entre, parmi, oui: (p: number) => suivant() < p }
-}
 const GRAINE = 20_261_203
 
 const NOMS_SYNTHETIQUES = ['Albarède', 'Bérangier', 'Castagnol', 'Dufresnoy', 'Escoffier', 'Fontanel', 'Garrigou', 'Hautecœur', 'Issartel', 'Jolivet', 'Lacombe', 'Mareuil', 'Nogaret', 'Orsini', 'Peyrache', 'Quintard', 'Rouvière', 'Sabatier', 'Tournemire', 'Vialatte']
