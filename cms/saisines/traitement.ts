@@ -33,6 +33,9 @@ import { INTROUVABLE, refus, type Resultat } from './resultat'
 type Options = { maintenant?: Date; adresse?: string | null }
 type Champs = Record<string, string | undefined>
 
+/** Saisine dont la conservation a effacé les données personnelles : plus rien ne s'y écrit. */
+const EFFACEE = refus(409, 'Cette saisine est close et ses données personnelles ont été effacées.')
+
 const vide = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v)
 const journal = (payload: Payload, action: ActionJournal, acteur: ActeurEspace, collection: string, id: number, adresse?: string | null) =>
   journaliser(payload, { action, acteur: acteur.id, cible: cible(collection, id), adresse: adresse ?? null })
@@ -41,7 +44,7 @@ export async function changerStatutSaisine(payload: Payload, acteur: ActeurEspac
   const maintenant = o.maintenant ?? new Date()
   const s = await saisineVisee(payload, acteur, id, 'traiter')
   if (!s || !acteur) return INTROUVABLE
-  if (s.donneesEffaceesLe) return refus(409, 'Cette saisine est close et ses données personnelles ont été effacées.')
+  if (s.donneesEffaceesLe) return EFFACEE
   let historique
   try {
     historique = changerStatut(historiqueDe(s.historique), vers as Statut, acteur, maintenant)
@@ -90,7 +93,7 @@ export async function ajouterActe(payload: Payload, acteur: ActeurEspace | null,
   const maintenant = o.maintenant ?? new Date()
   const s = await saisineVisee(payload, acteur, id, 'traiter')
   if (!s || !acteur) return INTROUVABLE
-  if (s.donneesEffaceesLe) return refus(409, 'Cette saisine est close et ses données personnelles ont été effacées.')
+  if (s.donneesEffaceesLe) return EFFACEE
   const r = schemaActe({ maintenant }).safeParse({ type: champs.type, date: champs.date, texte: vide(champs.texte) })
   if (!r.success) return { ok: false, statut: 400, erreurs: erreursParChamp(r.error) }
   const jeton = nouveauJeton()
@@ -108,7 +111,7 @@ export async function ajouterOrientation(payload: Payload, acteur: ActeurEspace 
   const maintenant = o.maintenant ?? new Date()
   const s = await saisineVisee(payload, acteur, id, 'traiter')
   if (!s || !acteur) return INTROUVABLE
-  if (s.donneesEffaceesLe) return refus(409, 'Cette saisine est close et ses données personnelles ont été effacées.')
+  if (s.donneesEffaceesLe) return EFFACEE
   const r = schemaOrientation({ maintenant }).safeParse({ structure: champs.structure, service: vide(champs.service), date: champs.date, commentaire: vide(champs.commentaire) })
   if (!r.success) return { ok: false, statut: 400, erreurs: erreursParChamp(r.error) }
   const structure = (
