@@ -1,8 +1,8 @@
-import PDFDocument from 'pdfkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
 import { creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { fabriquerPdf } from '../outils/pdf'
 
 /** Plaquettes versionnées : une nouvelle version archive l'ancienne, aucune n'est supprimée. */
 let base: BaseDeTest
@@ -10,18 +10,9 @@ let operateur: Utilisateur
 let PDF: Buffer
 
 /** Un vrai petit PDF (Payload vérifie le type réel du fichier téléversé). */
-const fabriquerPdf = () =>
-  new Promise<Buffer>((ok) => {
-    const doc = new PDFDocument({ size: 'A4' })
-    const morceaux: Buffer[] = []
-    doc.on('data', (m: Buffer) => morceaux.push(m))
-    doc.on('end', () => ok(Buffer.concat(morceaux)))
-    doc.text('Plaquette de test')
-    doc.end()
-  })
 
 beforeAll(async () => {
-  PDF = await fabriquerPdf()
+  PDF = await fabriquerPdf('Plaquette de test')
   base = await demarrerBaseDeTest()
   operateur = (await creerPremierOperateur(base, { email: 'operateur@example.org', password: 'motdepasse-de-test-1' })) as Utilisateur
 })

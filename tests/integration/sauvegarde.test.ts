@@ -5,12 +5,12 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 
 import type { Payload } from 'payload'
-import PDFDocument from 'pdfkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Utilisateur } from '../../cms/payload-types'
 import type { ActeurEspace } from '../../cms/saisines/acteur'
 import { creerPremierOperateur, demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDeTest'
+import { fabriquerPdf } from '../outils/pdf'
 
 /**
  * Sauvegarde puis restauration, par les vraies commandes (`npm run sauvegarde`,
@@ -30,15 +30,6 @@ let payload: Payload
 let intervenant: ActeurEspace
 let saisineId: number
 let fichier: string
-const fabriquerPdf = () =>
-  new Promise<Buffer>((ok) => {
-    const doc = new PDFDocument({ size: 'A4' })
-    const morceaux: Buffer[] = []
-    doc.on('data', (m: Buffer) => morceaux.push(m))
-    doc.on('end', () => ok(Buffer.concat(morceaux)))
-    doc.text('Plaquette de la sauvegarde')
-    doc.end()
-  })
 
 const empreintesMedias = () => {
   const dossier = path.join(base.dossier, 'medias')
@@ -80,7 +71,7 @@ beforeAll(async () => {
   if (!r.ok) throw new Error(JSON.stringify(r.erreurs))
   saisineId = r.id
   await ajouterActe(payload, intervenant, saisineId, { type: 'entretien', date: '2026-12-01', texte: 'Compte rendu chiffré.' })
-  const PDF = await fabriquerPdf()
+  const PDF = await fabriquerPdf('Plaquette de la sauvegarde')
   await payload.create({ collection: 'medias', data: { alt: 'Plaquette' }, file: { data: PDF, mimetype: 'application/pdf', name: 'plaquette.pdf', size: PDF.length }, context: ctx })
   fichier = path.join(base.dossier, 'essai.sauvegarde')
 }, 120_000)

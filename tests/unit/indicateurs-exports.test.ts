@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 
 import type { Agregats } from '../../domaine/indicateurs/agregats'
@@ -11,6 +10,7 @@ import { nettoyerNotes, NOTES_MAX, rapportPdf, titreRapport } from '../../domain
 import { construireRapport, type Entree } from '../../domaine/indicateurs/rapport'
 import { bornes, type Periode } from '../../domaine/indicateurs/periodes'
 import { DEFINITIONS, INDICATEURS } from '../../domaine/indicateurs/regles'
+import { lirePdf } from '../outils/pdf'
 
 /** Un trimestre : 42 saisines (40 victimes, 2 mis en cause : une petite case), la période d'avant plus calme. */
 const agregats = (victimes: number, misEnCause: number): Agregats => ({
@@ -53,18 +53,6 @@ const tableau = (r: typeof complet, indicateur: string, titre: string) => r.sect
 /** Lignes d'effectifs (pas les moyennes, médianes ni parts, qui ne comptent personne). */
 const estEffectif = (libelle: string) => !/moyenne|médiane|Part /.test(libelle)
 
-async function lirePdf(octets: Uint8Array) {
-  const tache = getDocument({ data: octets.slice(), verbosity: 0 })
-  const doc = await tache.promise
-  let texte = ''
-  for (let i = 1; i <= doc.numPages; i++) {
-    const contenu = await (await doc.getPage(i)).getTextContent()
-    texte += `${contenu.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join('')}\n`
-  }
-  const { info } = (await doc.getMetadata()) as { info: { Title?: string } }
-  await tache.destroy()
-  return { pages: doc.numPages, texte: texte.replace(/\s+/g, ' '), titre: info.Title }
-}
 
 describe('graphique SVG en barres', () => {
   const svg = graphiqueBarres(

@@ -1,8 +1,8 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 
 import { type DonneesPlaquette, plaquettePoste } from '../../domaine/plaquettes/pdf'
 import referentiels from '../../content/referentiels.json'
+import { lirePdf as lire } from '../outils/pdf'
 
 // 26 novembre 2026, 23 h 30 à Paris (22 h 30 UTC) : la date imprimée est celle de Paris.
 const GENERATION = new Date('2026-11-26T22:30:00Z')
@@ -29,18 +29,6 @@ const donnees: DonneesPlaquette = {
   urgences: referentiels['numero-urgence'].map((r) => ({ numero: r.numero, libelle: r.libelle, description: r.description })),
 }
 
-async function lire(octets: Uint8Array) {
-  const tache = getDocument({ data: octets.slice(), verbosity: 0 })
-  const doc = await tache.promise
-  let texte = ''
-  for (let i = 1; i <= doc.numPages; i++) {
-    const contenu = await (await doc.getPage(i)).getTextContent()
-    texte += contenu.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join('') + '\n'
-  }
-  const { info } = (await doc.getMetadata()) as { info: { Title?: string } }
-  await tache.destroy()
-  return { pages: doc.numPages, texte: texte.replace(/\s+/g, ' '), titre: info.Title }
-}
 
 describe('plaquette PDF d’un poste d’intervenant social', () => {
   it('contient secteur, coordonnées, lieux, prochaines permanences, urgences et date de génération, sur deux pages au plus', async () => {

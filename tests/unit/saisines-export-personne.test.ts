@@ -1,8 +1,8 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 
 import { type DonneesPersonne, exportPersonne, FORMAT_EXPORT_PERSONNE, schemaExportPersonne } from '../../domaine/saisines/export-personne'
 import { pdfExportPersonne } from '../../domaine/saisines/export-personne-pdf'
+import { lirePdf as lire } from '../outils/pdf'
 
 // 3 décembre 2026, 11 h à Paris.
 const maintenant = new Date('2026-12-03T10:00:00Z')
@@ -68,18 +68,6 @@ const donnees = (): DonneesPersonne & { saisines: Record<string, unknown>[] } =>
   ],
 })
 
-async function lire(octets: Uint8Array) {
-  const tache = getDocument({ data: octets.slice(), verbosity: 0 })
-  const doc = await tache.promise
-  let texte = ''
-  for (let i = 1; i <= doc.numPages; i++) {
-    const contenu = await (await doc.getPage(i)).getTextContent()
-    texte += contenu.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join('') + '\n'
-  }
-  const { info } = (await doc.getMetadata()) as { info: { Title?: string } }
-  await tache.destroy()
-  return { pages: doc.numPages, texte: texte.replace(/\s+/g, ' '), titre: info.Title }
-}
 
 describe('droit d’accès : export JSON', () => {
   const e = exportPersonne(donnees(), { maintenant })
