@@ -63,7 +63,10 @@ function adaptateur(base: Configuration['base']): DatabaseAdapterObj {
         migrationDir: dossierMigrations('sqlite'),
         // Sans WAL ni délai d'attente, un second processus qui écrit (seed,
         // import, publication) échoue en « database is locked » (notes de pile).
-        wal: true,
+        // FULL attendrait le disque (fsync, 5 à 7 ms ici) à chaque écriture, en
+        // bloquant tout le serveur (le client SQLite est synchrone) : 20 agents qui
+        // déposent ensemble attendraient chacun les écritures des autres.
+        wal: { synchronous: base.synchrone },
         busyTimeout: 10_000,
       })
   }

@@ -75,6 +75,10 @@ const schemaEnvironnement = z
         (v) => !v || /^(postgres(ql)?|mongodb(\+srv)?|file):/.test(v),
         'DATABASE_URL doit commencer par « postgres:// », « mongodb:// » ou « file: » (ou être absente pour la base SQLite embarquée).',
       ),
+    // Écriture sur disque de la base SQLite (voir README, « Bases de données ») : NORMAL par défaut.
+    SQLITE_SYNCHRONOUS: z
+      .enum(['NORMAL', 'FULL'], { error: 'SQLITE_SYNCHRONOUS doit valoir « NORMAL » ou « FULL ».' })
+      .default('NORMAL'),
     PAYLOAD_SECRET: secret('PAYLOAD_SECRET').refine(
       (v) => !v || v.length >= 32,
       'PAYLOAD_SECRET doit contenir au moins 32 caractères.',
@@ -273,7 +277,12 @@ export type Configuration = {
   environnement: 'development' | 'production' | 'test'
   racine: string
   dossierDonnees: string
-  base: { type: TypeBase; url: string }
+  /**
+   * `synchrone` (SQLite seulement) : NORMAL, en mode WAL, n'attend pas le disque à chaque
+   * validation (un arrêt brutal du processus ne perd rien ; une coupure de courant peut
+   * perdre les dernières secondes, la base restant cohérente) ; FULL l'attend.
+   */
+  base: { type: TypeBase; url: string; synchrone: 'NORMAL' | 'FULL' }
   secret: string
   port: number
   hote: string
@@ -383,7 +392,7 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     environnement: e.NODE_ENV,
     racine,
     dossierDonnees,
-    base: { type: typeDeBase(url), url },
+    base: { type: typeDeBase(url), url, synchrone: e.SQLITE_SYNCHRONOUS },
     secret: e.PAYLOAD_SECRET ?? secretDeDeveloppement(dossierDonnees),
     port: e.PORT,
     hote: e.HOST,

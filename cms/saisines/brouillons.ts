@@ -38,6 +38,12 @@ export async function garderBrouillon(payload: Payload, auteur: number, champs: 
   else await payload.create({ collection: COLLECTION, data, overrideAccess: true, depth: 0 })
 }
 
+/**
+ * Après chaque dépôt : une seule requête DELETE par l'adaptateur de base. La
+ * collection n'a ni hook ni version ni fichier, et l'API locale relirait puis
+ * supprimerait ligne à ligne (et nettoierait les préférences de l'admin) pour
+ * un brouillon qui, le plus souvent, n'existe pas.
+ */
 export async function supprimerBrouillon(payload: Payload, auteur: number): Promise<void> {
-  await payload.delete({ collection: COLLECTION, where: { auteur: { equals: auteur } }, overrideAccess: true })
+  await payload.db.deleteMany({ collection: COLLECTION, where: { auteur: { equals: auteur } } })
 }

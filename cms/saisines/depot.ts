@@ -24,6 +24,7 @@ import type { ActeurEspace } from './acteur'
 import { supprimerBrouillon } from './brouillons'
 import { chiffrerChamp, chiffrerIdentite, clePseudonyme } from './chiffrement'
 import { notifierPoste } from './notification'
+import { memoire } from './memoires'
 import { entreesActives } from './referentiels'
 import { refus, type Resultat } from './resultat'
 
@@ -34,10 +35,12 @@ export const MESSAGE_DEPOT_FERME =
 
 export type OptionsDepot = { maintenant?: Date; adresse?: string | null; urlPortail: string; expediteur?: Expediteur }
 
-/** Le poste (secteur) qui couvre une unité : celui dont la liste de sites la contient. */
-export async function posteDeLUnite(payload: Payload, unite: number): Promise<Poste | null> {
-  const { docs } = await payload.find({ collection: 'postes', where: { sites: { in: [unite] } }, sort: 'ordre', limit: 1, depth: 0, overrideAccess: true })
-  return (docs[0] as Poste | undefined) ?? null
+/** Le poste (secteur) qui couvre une unité : celui dont la liste de sites la contient (lu à chaque dépôt : mémoire courte). */
+export function posteDeLUnite(payload: Payload, unite: number): Promise<Poste | null> {
+  return memoire<Poste | null>(payload, 'postes').lire(String(unite), async () => {
+    const { docs } = await payload.find({ collection: 'postes', where: { sites: { in: [unite] } }, sort: 'ordre', limit: 1, depth: 0, overrideAccess: true, pagination: false })
+    return (docs[0] as Poste | undefined) ?? null
+  })
 }
 
 /**
@@ -84,7 +87,8 @@ export async function deposerSaisine(
   const resultat = schemaSaisine({ maintenant, problematiques: problematiques.map((p) => p.code), origines: origines.map((o) => o.code) }).safeParse(saisie)
   if (!resultat.success) return { ok: false, statut: 400, erreurs: erreursParChamp(resultat.error) }
   const s = resultat.data
-  if (typeof s.unite === 'number' || typeof s.unite === 'string') {
+  // L'unité d'un agent vient de son compte (relation vérifiée par la base) ; celle qu'un intervenant choisit se vérifie.
+  if (acteur.role !== 'agent-fsi' && (typeof s.unite === 'number' || typeof s.unite === 'string')) {
     const unite = await payload.find({ collection: 'sites', where: { id: { equals: Number(s.unite) } }, limit: 1, depth: 0, overrideAccess: true })
     if (!unite.docs.length) return { ok: false, statut: 400, erreurs: { unite: 'Unité qui saisit : unité inconnue' } }
   }

@@ -23,7 +23,7 @@ describe('configuration', () => {
   it('sans rien : SQLite dans data/, port 3000, secret de développement généré une fois et jamais commité', () => {
     const donnees = dossier()
     const config = lireConfiguration({ PASSERELLE_DONNEES: donnees })
-    expect(config.base).toEqual({ type: 'sqlite', url: `file:${path.join(donnees, 'passerelle.db')}` })
+    expect(config.base).toEqual({ type: 'sqlite', url: `file:${path.join(donnees, 'passerelle.db')}`, synchrone: 'NORMAL' })
     expect(config.port).toBe(3000)
     expect(config.secret).toMatch(/^[0-9a-f]{64}$/)
     expect(readFileSync(path.join(donnees, 'secret-developpement.txt'), 'utf8')).toBe(config.secret)
@@ -228,6 +228,7 @@ describe('configuration', () => {
       [{ COURRIEL_EXPEDITEUR: 'passerelle' }, /COURRIEL_EXPEDITEUR : COURRIEL_EXPEDITEUR doit être une adresse électronique/],
       [{ INVITATION_DOMAINES_AGENT_FSI: 'interieur.gouv.fr;@gmail.com' }, /INVITATION_DOMAINES_AGENT_FSI : .*« interieur\.gouv\.fr;@gmail\.com » n’est pas un nom de domaine/],
       [{ INVITATION_DOMAINES_INTERVENANT: '*.example.org' }, /INVITATION_DOMAINES_INTERVENANT : .*n’est pas un nom de domaine/],
+      [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS : SQLITE_SYNCHRONOUS doit valoir « NORMAL » ou « FULL »/],
     ])('refuse %o avec un message qui nomme la variable', (env, attendu) => {
       expect(erreur(env)).toMatch(attendu)
     })

@@ -4,6 +4,7 @@ import { accesSelonPolitique } from '../../access/selonPolitique'
 import { champSlug } from '../../fields/slug'
 import { champTelephone } from '../../fields/telephone'
 import { hooksDePublication } from '../../hooks/publierApresModification'
+import { oublierApres } from '../../saisines/memoires'
 import { refuserSiUtilise } from '../../hooks/suppressions'
 import { problemeCodeDeZone } from '../../../domaine/territoire'
 
@@ -19,7 +20,9 @@ export const Postes: CollectionConfig = {
   access: accesSelonPolitique('contenu-editorial'),
   defaultSort: 'ordre',
   hooks: {
-    ...hooksDePublication,
+    // Le dépôt des saisines garde ce que cette collection lui dit (cms/saisines/memoires.ts) : l'oublier à chaque écriture.
+    afterChange: [...hooksDePublication.afterChange, ...oublierApres('postes').afterChange],
+    afterDelete: [...hooksDePublication.afterDelete, ...oublierApres('postes').afterDelete],
     beforeDelete: [
       refuserSiUtilise('permanences', 'poste', (n) => `Ce poste a ${n} permanence(s) : supprimez-les ou rattachez-les à un autre poste avant de le supprimer.`),
     ],

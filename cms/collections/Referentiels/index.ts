@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { accesSelonPolitique } from '../../access/selonPolitique'
 import { hooksDePublication } from '../../hooks/publierApresModification'
+import { oublierApres } from '../../saisines/memoires'
 
 /**
  * Référentiels : listes fermées qui alimentent les saisines et les indicateurs
@@ -24,7 +25,9 @@ export const Referentiels: CollectionConfig = {
   access: accesSelonPolitique('contenu-editorial'),
   defaultSort: 'ordre',
   hooks: {
-    ...hooksDePublication,
+    // Le dépôt des saisines garde ce que cette collection lui dit (cms/saisines/memoires.ts) : l'oublier à chaque écriture.
+    afterChange: [...hooksDePublication.afterChange, ...oublierApres('referentiels').afterChange],
+    afterDelete: [...hooksDePublication.afterDelete, ...oublierApres('referentiels').afterDelete],
     beforeValidate: [
       async ({ data, req, originalDoc }) => {
         // Un code est unique dans son référentiel : les statistiques regroupent par code.

@@ -5,6 +5,7 @@ import { accesSelonPolitique } from '../../access/selonPolitique'
 import { champCommuneAin } from '../../fields/commune'
 import { champSlug } from '../../fields/slug'
 import { hooksDePublication } from '../../hooks/publierApresModification'
+import { oublierApres } from '../../saisines/memoires'
 import { refuserSiUtilise } from '../../hooks/suppressions'
 
 /** Sites d'intervention et lieux de permanence (cahier des charges, « Périmètre d'intervention »). */
@@ -19,7 +20,9 @@ export const Sites: CollectionConfig = {
   access: accesSelonPolitique('contenu-editorial'),
   defaultSort: 'ordre',
   hooks: {
-    ...hooksDePublication,
+    // Le dépôt des saisines garde ce que cette collection lui dit (cms/saisines/memoires.ts) : l'oublier à chaque écriture.
+    afterChange: [...hooksDePublication.afterChange, ...oublierApres('postes').afterChange],
+    afterDelete: [...hooksDePublication.afterDelete, ...oublierApres('postes').afterDelete],
     beforeDelete: [
       refuserSiUtilise('permanences', 'site', (n) => `Ce lieu a ${n} permanence(s) : supprimez-les ou déplacez-les avant de le supprimer.`),
     ],
