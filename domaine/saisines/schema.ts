@@ -154,10 +154,26 @@ function schemaPersonne(aujourdhui: string) {
 
 /**
  * Le schéma d'une saisine. Fabriqué avec « aujourd'hui » et la liste des
- * problématiques, pour que la règle ne lise ni l'horloge ni la base.
+ * problématiques, pour que la règle ne lise ni l'horloge ni la base. Le même
+ * jour et les mêmes référentiels donnent le même schéma, rendu sans le
+ * refabriquer : construire un schéma zod (et la compilation de sa première
+ * validation) coûtait plus, à chaque dépôt, que la validation elle-même.
  */
-export function schemaSaisine({ maintenant, problematiques = PROBLEMATIQUES_AMORCEES, origines = ORIGINES_AMORCEES }: OptionsSchema) {
+export function schemaSaisine({ maintenant, problematiques = PROBLEMATIQUES_AMORCEES, origines = ORIGINES_AMORCEES }: OptionsSchema): SchemaSaisine {
   const aujourdhui = aujourdhuiAParis(maintenant)
+  const cle = JSON.stringify([aujourdhui, problematiques, origines])
+  let schema = schemasFabriques.get(cle)
+  if (!schema) {
+    schema = fabriquerSchemaSaisine(aujourdhui, problematiques, origines)
+    // Quelques jours et quelques versions des référentiels suffisent : au-delà, le plus ancien sort.
+    if (schemasFabriques.size >= 8) schemasFabriques.delete(schemasFabriques.keys().next().value!)
+    schemasFabriques.set(cle, schema)
+  }
+  return schema
+}
+const schemasFabriques = new Map<string, SchemaSaisine>()
+
+function fabriquerSchemaSaisine(aujourdhui: string, problematiques: readonly string[], origines: readonly string[]) {
   return z
     .object({
       // Pour un dépôt sur le portail, unité et agent viennent du compte ; pour une saisine
@@ -206,7 +222,7 @@ export function schemaSaisine({ maintenant, problematiques = PROBLEMATIQUES_AMOR
     })
 }
 
-export type SchemaSaisine = ReturnType<typeof schemaSaisine>
+export type SchemaSaisine = ReturnType<typeof fabriquerSchemaSaisine>
 /** Saisine validée (sortie du schéma : textes nettoyés, commune actuelle). */
 export type Saisine = z.infer<SchemaSaisine>
 /** Ce qu'un formulaire envoie avant validation. */

@@ -124,3 +124,18 @@ describe('champ laissé vide dans le formulaire', () => {
     expect(erreurs({ ...valide(), personnes: [{ ...sansNom, nom: 42 }] })['personnes.0.nom']).toBe('Nom : texte attendu')
   })
 })
+
+describe('schéma gardé d’un dépôt à l’autre', () => {
+  it('même jour à Paris et mêmes référentiels : le même schéma ; un autre jour ou un autre référentiel : un autre, qui applique le sien', () => {
+    const soir = new Date('2026-12-03T22:30:00Z') // 23 h 30 à Paris, encore le 3
+    expect(schemaSaisine({ maintenant: soir })).toBe(schema)
+    const lendemain = schemaSaisine({ maintenant: new Date('2026-12-03T23:30:00Z') }) // 0 h 30 le 4 à Paris
+    expect(lendemain).not.toBe(schema)
+    expect(schema.safeParse({ ...valide(), date: '2026-12-04' }).success).toBe(false)
+    expect(lendemain.safeParse({ ...valide(), date: '2026-12-04' }).success).toBe(true)
+    const autre = schemaSaisine({ maintenant, problematiques: ['probleme-nouveau'] })
+    expect(autre).not.toBe(schema)
+    expect(autre.safeParse({ ...valide(), problematique: 'probleme-nouveau' }).success).toBe(true)
+    expect(schema.safeParse({ ...valide(), problematique: 'probleme-nouveau' }).success).toBe(false)
+  })
+})
