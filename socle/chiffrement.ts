@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync, randomBytes } from 'node:crypto'
 
 /**
  * Chiffrement au repos des secrets qu'on doit pouvoir relire (le secret TOTP
@@ -58,7 +58,8 @@ const b64 = (b: Buffer) => b.toString('base64url')
  */
 export function creerChiffreur(cleMaitresse: Buffer): Chiffreur {
   if (cleMaitresse.length !== OCTETS_CLE) throw new Error(`La clé de chiffrement doit faire ${OCTETS_CLE} octets.`)
-  const cle = Buffer.from(hkdfSync('sha256', cleMaitresse, Buffer.alloc(0), 'passerelle/chiffrement-au-repos/v1', OCTETS_CLE))
+  // Un objet clé, fait une fois : createCipheriv importerait sinon les octets à chaque champ chiffré.
+  const cle = createSecretKey(Buffer.from(hkdfSync('sha256', cleMaitresse, Buffer.alloc(0), 'passerelle/chiffrement-au-repos/v1', OCTETS_CLE)))
   const kid = createHash('sha256').update('passerelle/identifiant-de-cle/').update(cleMaitresse).digest('hex').slice(0, 8)
   return {
     kid,

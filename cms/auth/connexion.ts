@@ -41,6 +41,7 @@ export async function seConnecter(
     collection: 'utilisateurs',
     where: { email: { equals: email } },
     limit: 1,
+    pagination: false,
     depth: 0,
     overrideAccess: true,
     showHiddenFields: true,

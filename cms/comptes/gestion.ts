@@ -48,7 +48,7 @@ export async function listerInvitationsOuvertes(payload: Payload, acteur: Acteur
 export async function annulerInvitation(payload: Payload, acteur: Acteur | null, id: number | string, maintenant = new Date()): Promise<Resultat> {
   if (!peutTout(acteur, 'modifier', 'invitations')) return { ok: false, statut: 403, erreurs: { formulaire: 'Vous n’avez pas le droit d’annuler des invitations.' } }
   if (!/^\d+$/.test(String(id))) return { ok: false, statut: 404, erreurs: { formulaire: 'Cette invitation n’existe pas.' } }
-  const { docs } = await payload.find({ collection: 'invitations', where: { id: { equals: Number(id) } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({ collection: 'invitations', where: { id: { equals: Number(id) } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })
   const invitation = docs[0] as Invitation | undefined
   if (!invitation) return { ok: false, statut: 404, erreurs: { formulaire: 'Cette invitation n’existe pas.' } }
   // Une invitation utilisée reste utilisée : on n'annule pas un compte par ce chemin.
@@ -59,7 +59,7 @@ export async function annulerInvitation(payload: Payload, acteur: Acteur | null,
 
 async function compteVise(payload: Payload, id: number | string) {
   if (!/^\d+$/.test(String(id))) return undefined
-  const { docs } = await payload.find({ collection: 'utilisateurs', where: { id: { equals: Number(id) } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({ collection: 'utilisateurs', where: { id: { equals: Number(id) } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })
   return docs[0] as Utilisateur | undefined
 }
 

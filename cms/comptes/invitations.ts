@@ -52,7 +52,7 @@ const estRole = (r: string): r is Role => Object.hasOwn(ROLES, r)
 const identifiant = (v: unknown) => (v === undefined || v === null || v === '' ? null : Number(v))
 
 async function compteExistant(payload: Payload, email: string) {
-  const { docs } = await payload.find({ collection: 'utilisateurs', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({ collection: 'utilisateurs', where: { email: { equals: email } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })
   return docs[0] as Utilisateur | undefined
 }
 
@@ -133,6 +133,7 @@ export async function lireInvitation(payload: Payload, jeton: string, maintenant
     collection: 'invitations',
     where: { empreinte: { equals: empreinteJeton(jeton) } },
     limit: 1,
+    pagination: false,
     depth: 0,
     overrideAccess: true,
   })

@@ -12,7 +12,7 @@ const COLLECTION = 'brouillons-saisines'
 const jetonDe = (auteur: number) => `auteur-${auteur}`
 
 async function enregistrement(payload: Payload, auteur: number) {
-  const { docs } = await payload.find({ collection: COLLECTION, where: { auteur: { equals: auteur } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({ collection: COLLECTION, where: { auteur: { equals: auteur } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })
   return docs[0]
 }
 

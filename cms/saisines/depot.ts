@@ -38,7 +38,7 @@ export type OptionsDepot = { maintenant?: Date; adresse?: string | null; urlPort
 /** Le poste (secteur) qui couvre une unité : celui dont la liste de sites la contient (lu à chaque dépôt : mémoire courte). */
 export function posteDeLUnite(payload: Payload, unite: number): Promise<Poste | null> {
   return memoire<Poste | null>(payload, 'postes').lire(String(unite), async () => {
-    const { docs } = await payload.find({ collection: 'postes', where: { sites: { in: [unite] } }, sort: 'ordre', limit: 1, depth: 0, overrideAccess: true, pagination: false })
+    const { docs } = await payload.find({ collection: 'postes', where: { sites: { in: [unite] } }, sort: 'ordre', limit: 1, pagination: false, depth: 0, overrideAccess: true })
     return (docs[0] as Poste | undefined) ?? null
   })
 }
@@ -89,7 +89,7 @@ export async function deposerSaisine(
   const s = resultat.data
   // L'unité d'un agent vient de son compte (relation vérifiée par la base) ; celle qu'un intervenant choisit se vérifie.
   if (acteur.role !== 'agent-fsi' && (typeof s.unite === 'number' || typeof s.unite === 'string')) {
-    const unite = await payload.find({ collection: 'sites', where: { id: { equals: Number(s.unite) } }, limit: 1, depth: 0, overrideAccess: true })
+    const unite = await payload.find({ collection: 'sites', where: { id: { equals: Number(s.unite) } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })
     if (!unite.docs.length) return { ok: false, statut: 400, erreurs: { unite: 'Unité qui saisit : unité inconnue' } }
   }
 

@@ -35,7 +35,7 @@ export async function mettreEnAttente(payload: Payload, champs: ChampsBrouillon,
 /** Reprend (et efface) la saisie de ce jeton ; rien s'il est inconnu, expiré ou illisible. */
 export async function reprendreEnAttente(payload: Payload, jeton: string | undefined, maintenant = new Date()): Promise<ChampsBrouillon | undefined> {
   if (!jeton || !/^[A-Za-z0-9_-]{43}$/.test(jeton)) return undefined
-  const { docs } = await payload.find({ collection: 'saisies-en-attente', where: { empreinte: { equals: empreinte(jeton) } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({ collection: 'saisies-en-attente', where: { empreinte: { equals: empreinte(jeton) } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })
   const doc = docs[0]
   if (!doc) return undefined
   await payload.delete({ collection: 'saisies-en-attente', id: doc.id, overrideAccess: true })

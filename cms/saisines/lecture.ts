@@ -153,7 +153,7 @@ export type VueSaisine = { vue: 'unite'; id: number; retour: RetourPourUnite } |
 
 async function saisineParId(payload: Payload, id: number | string): Promise<Saisine | null> {
   if (!/^\d+$/.test(String(id))) return null
-  const { docs } = await payload.find({ collection: 'saisines', where: { id: { equals: Number(id) } }, limit: 1, depth: 1, overrideAccess: true })
+  const { docs } = await payload.find({ collection: 'saisines', where: { id: { equals: Number(id) } }, limit: 1, pagination: false, depth: 1, overrideAccess: true })
   return (docs[0] as Saisine | undefined) ?? null
 }
 

@@ -115,11 +115,11 @@ export async function ajouterOrientation(payload: Payload, acteur: ActeurEspace 
   const r = schemaOrientation({ maintenant }).safeParse({ structure: champs.structure, service: vide(champs.service), date: champs.date, commentaire: vide(champs.commentaire) })
   if (!r.success) return { ok: false, statut: 400, erreurs: erreursParChamp(r.error) }
   const structure = (
-    await payload.find({ collection: 'structures', where: { id: { equals: Number(r.data.structure) } }, limit: 1, depth: 0, overrideAccess: true })
+    await payload.find({ collection: 'structures', where: { id: { equals: Number(r.data.structure) } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })
   ).docs[0] as Structure | undefined
   if (!structure) return { ok: false, statut: 400, erreurs: { structure: 'Structure : absente de l’annuaire' } }
   const service = r.data.service === undefined ? null : Number(r.data.service)
-  if (service !== null && !(await payload.find({ collection: 'services', where: { and: [{ id: { equals: service } }, { structure: { equals: structure.id } }] }, limit: 1, depth: 0, overrideAccess: true })).docs.length) return { ok: false, statut: 400, erreurs: { service: 'Service : n’appartient pas à cette structure' } }
+  if (service !== null && !(await payload.find({ collection: 'services', where: { and: [{ id: { equals: service } }, { structure: { equals: structure.id } }] }, limit: 1, pagination: false, depth: 0, overrideAccess: true })).docs.length) return { ok: false, statut: 400, erreurs: { service: 'Service : n’appartient pas à cette structure' } }
   const jeton = nouveauJeton()
   const cree = await payload.create({
     collection: 'orientations',
@@ -149,7 +149,7 @@ export async function changerStatutDOrientation(payload: Payload, acteur: Acteur
   const maintenant = o.maintenant ?? new Date()
   if (!/^\d+$/.test(String(idOrientation)) || !acteur) return INTROUVABLE
   const orientation = (
-    await payload.find({ collection: 'orientations', where: { id: { equals: Number(idOrientation) } }, limit: 1, depth: 0, overrideAccess: true })
+    await payload.find({ collection: 'orientations', where: { id: { equals: Number(idOrientation) } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })
   ).docs[0] as Orientation | undefined
   if (!orientation) return INTROUVABLE
   const s = await saisineVisee(payload, acteur, idDe(orientation.saisine) ?? 0, 'traiter')

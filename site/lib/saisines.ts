@@ -95,7 +95,7 @@ export async function structureEtServiceChoisis(p: Payload, choix: string): Prom
   if (!idStructure) return { structure: '' }
   const trouver = async (collection: 'structures' | 'services', idSource: string) =>
     idSource
-      ? (await p.find({ collection, where: { id_source: { equals: idSource } }, limit: 1, depth: 0, overrideAccess: true, select: {} })).docs[0]?.id
+      ? (await p.find({ collection, where: { id_source: { equals: idSource } }, limit: 1, pagination: false, depth: 0, overrideAccess: true, select: {} })).docs[0]?.id
       : undefined
   const [structure, service] = await Promise.all([trouver('structures', idStructure), trouver('services', idService)])
   return { structure: structure === undefined ? '' : String(structure), ...(service === undefined ? {} : { service: String(service) }) }

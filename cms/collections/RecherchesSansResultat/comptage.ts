@@ -31,7 +31,7 @@ export type OptionsComptage = {
 }
 
 const trouver = async (payload: Payload, requete: string) =>
-  (await api(payload).find({ collection, where: { requete: { equals: requete } }, limit: 1, depth: 0, overrideAccess: true, pagination: false })).docs[0]
+  (await api(payload).find({ collection, where: { requete: { equals: requete } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })).docs[0]
 
 const incrementer = (payload: Payload, fiche: FicheRecherche, instant: string) =>
   api(payload).update({ collection, id: fiche.id, data: { nombre: (fiche.nombre ?? 0) + 1, derniere_recherche: instant }, overrideAccess: true, depth: 0 })

@@ -15,7 +15,7 @@ export const GET: APIRoute = async ({ params }) => {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
     return Response.json({ erreur: 'Identifiant de structure invalide (lettres minuscules, chiffres et tirets).' }, { status: 400 })
   const p = await payload()
-  const structure = (await p.find({ collection: 'structures', where: { id_source: { equals: id } }, limit: 1, depth: 0, overrideAccess: false })).docs[0]
+  const structure = (await p.find({ collection: 'structures', where: { id_source: { equals: id } }, limit: 1, pagination: false, depth: 0, overrideAccess: false })).docs[0]
   if (!structure) return Response.json({ erreur: 'Structure introuvable.' }, { status: 404 })
   const services = (await p.find({ collection: 'services', where: { structure: { equals: structure.id } }, pagination: false, depth: 0, overrideAccess: false })).docs
   const maintenant = new Date()

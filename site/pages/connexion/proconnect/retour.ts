@@ -63,7 +63,7 @@ export const GET: APIRoute = async (contexte) => {
   }
 
   const [utilisateur] = (
-    await p.find({ collection: 'utilisateurs', where: { email: { equals: identite.email } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })
+    await p.find({ collection: 'utilisateurs', where: { email: { equals: identite.email } }, limit: 1, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })
   ).docs as Utilisateur[]
   if (!utilisateur || suspendu(utilisateur)) return refuser('sans-compte', utilisateur)
 
