@@ -23,7 +23,8 @@
  * Chaque temps de réponse est gardé (p95 exact) ; le nombre de saisines en
  * base est recompté après la mesure, et un écart compte comme erreur.
  * Dernière ligne de stdout, en JSON :
- *   {"n_saisines","p50_ms","p95_ms","erreurs","base","fichier_sqlite","chemin"}
+ *   {"n_saisines","p50_ms","p95_ms","erreurs","base","fichier_sqlite","chemin",
+ *    "cpu_serveur_ms_par_depot","charge_machine"}
  * `fichier_sqlite` : le fichier SQLite utilisé (null sur PostgreSQL), gardé
  * seulement avec --garder (avec la base PostgreSQL et le dossier du portail).
  */
@@ -38,6 +39,7 @@ import pg from 'pg'
 import { demarrerPortailDeTest, type PortailDeTest } from '../tests/e2e/demarrerPortail'
 import { connecterParHttp, envoyerFormulaire, sessionOperateur } from '../tests/e2e/operateur'
 import { generateur } from './aleatoire'
+import { cpuDeLArbre } from './cpu'
 import { racine, serveurPostgres } from '../tests/outils/payloadDeTest'
 
 const log = (m: string) => process.stderr.write(`${m}\n`)
@@ -260,6 +262,7 @@ try {
   const rngMesure = generateur(GRAINE + 1)
   const temps: number[] = []
   let erreurs = 0
+  const cpuAvant = cpuDeLArbre(portail.pid)
   if (chemin === 'http') {
     await new Promise<void>((ok, ko) => {
       const instance = autocannon(
@@ -297,6 +300,7 @@ try {
     }
     await Promise.all(Array.from({ length: CONNEXIONS }, client))
   }
+  const cpuApres = cpuDeLArbre(portail.pid)
   const creees = (await p.count({ collection: 'saisines', overrideAccess: true })).totalDocs - avantMesure
   // Une réponse 303 qui n'a rien créé (session perdue, redirection vers la connexion) est une erreur aussi.
   const reussies = temps.length - erreurs
@@ -318,6 +322,9 @@ try {
       base: typeBase,
       fichier_sqlite: fichierSqlite,
       chemin,
+      // Temps CPU du serveur par dépôt (chemin http) : moins sensible que la latence aux autres travaux de la machine.
+      cpu_serveur_ms_par_depot: chemin === 'http' && cpuAvant !== null && cpuApres !== null && temps.length ? Math.round(((cpuApres - cpuAvant) / temps.length) * 100) / 100 : null,
+      charge_machine: Math.round(os.loadavg()[0]! * 10) / 10,
     }),
   )
 } catch (e) {

@@ -23,8 +23,16 @@ const portLibre = () =>
 
 export { portLibre }
 
+/**
+ * PASSERELLE_PROFIL_CPU=DOSSIER : le serveur écrit son profil CPU (format .cpuprofile de V8,
+ * à ouvrir dans les outils de développement de Chromium) dans DOSSIER à son arrêt. Pour les bancs.
+ */
+const profilCpu = () => (process.env.PASSERELLE_PROFIL_CPU ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PASSERELLE_PROFIL_CPU}`] : [])
+
 export type PortailDeTest = {
   url: string
+  /** Processus lancé (tsx, qui lance le serveur) : les bancs mesurent le temps CPU de son arbre. */
+  pid: number
   dossier: string
   /** Identifiant du groupe de processus du portail (serveur, tsx, constructions astro) ; seulement avec `groupe`. */
   groupe?: number
@@ -53,7 +61,7 @@ export async function demarrerPortailDeTest(
   delete (env as Record<string, string | undefined>).NODE_ENV
   delete env.PASSERELLE_URL
   Object.assign(env, o.env)
-  const processus = spawn(process.execPath, [path.join(racine, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'serveur/demarrer.ts'], {
+  const processus = spawn(process.execPath, [path.join(racine, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...profilCpu(), 'serveur/demarrer.ts'], {
     cwd: racine,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,6 +81,7 @@ export async function demarrerPortailDeTest(
   const fini = () => processus.exitCode !== null || processus.signalCode !== null
   return {
     url,
+    pid: processus.pid!,
     dossier,
     groupe: o.groupe ? processus.pid : undefined,
     arreter: async () => {
