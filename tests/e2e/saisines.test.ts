@@ -297,9 +297,11 @@ describe('saisines de bout en bout', () => {
     await page.waitForURL((u) => u.pathname === '/espace/saisines/nouvelle')
     expect(await page.locator('#personne-2').count()).toBe(1)
     expect(await champ(page, 'personnes.0.nom').inputValue()).toBe('Brouillonnet')
+    // Entrée dans un champ dépose (le premier bouton du formulaire), elle n'ajoute pas une personne.
     const reponse = page.waitForResponse((r) => r.request().method() === 'POST')
-    await page.getByRole('button', { name: 'Déposer la saisine' }).click()
+    await champ(page, 'personnes.0.nom').press('Enter')
     expect((await reponse).status()).toBe(400)
+    expect(await page.locator('#personne-3').count()).toBe(0)
     const resume = await page.getByRole('alert').filter({ hasText: 'La saisine n’a pas été déposée' }).innerText()
     expect(resume).toMatch(/Prénom : /)
     expect(resume).toMatch(/Commune de résidence : « Paris » n’est pas une commune de l’Ain/)
