@@ -57,6 +57,11 @@ describe(`synthèse hebdomadaire du GGD (${process.env.PASSERELLE_TEST_BASE})`, 
     expect(r.rapport.rejets).toEqual([{ ligne: 4, colonne: 'Commune', motif: '« Paris » : ni un code INSEE ni un nom de commune de l’Ain' }])
     expect(await compterSaisines()).toBe(avant + 2)
     creees = r.rapport.creees
+    // Le compteur de l'espace de l'intervenant : deux à trier, aucune « reçue » de plus ; rien pour l'autre poste.
+    const { compterSaisinesRecues } = await import('../../cms/saisines/lecture')
+    expect(await compterSaisinesRecues(base.payload, d.intervA, 'a-trier')).toBe(2)
+    expect(await compterSaisinesRecues(base.payload, d.intervA)).toBe(0)
+    expect(await compterSaisinesRecues(base.payload, d.intervB, 'a-trier')).toBe(0)
 
     const s = await base.payload.findByID({ collection: 'saisines', id: creees[0]!.id, depth: 0, overrideAccess: true })
     expect(s).toMatchObject({ statut: 'a-trier', mode: 'synthese-ggd', nature: 'indirecte', origine: 'auto-saisine', date: '2026-12-01', poste: d.posteA, unite: d.siteA, auteur: d.intervA.id, agent: null, profil: 'victime', problematique: 'violences-conjugales' })
