@@ -171,5 +171,15 @@ describe(`synthèse hebdomadaire du GGD (${process.env.PASSERELLE_TEST_BASE})`, 
     expect(aTrier?.lignes.map((l) => l.id)).not.toContain(premiere!.id)
     expect(aTrier?.lignes.map((l) => l.id)).not.toContain(seconde!.id)
     expect(aTrier?.lignes.length).toBeGreaterThan(0)
+
+    // Écartée, elle suit la conservation d'une saisine clôturée : identité et empreinte effacées à l'échéance.
+    const { appliquerConservation } = await import('../../cms/saisines/retention')
+    const bilan = await appliquerConservation(base.payload, { mois: 24, maintenant: new Date(Date.parse(ecartee.clotureeLe!) + 26 * 30 * 86_400_000) })
+    expect(bilan.saisines).toBe(1)
+    const effacee = await base.payload.findByID({ collection: 'saisines', id: seconde!.id, depth: 0, overrideAccess: true })
+    expect(effacee).toMatchObject({ empreinteSynthese: null, texteLibre: null, donneesEffaceesLe: expect.any(String) })
+    expect(effacee.personnes[0]!.identite).toBeNull()
+    const gardee = await base.payload.findByID({ collection: 'saisines', id: premiere!.id, depth: 0, overrideAccess: true })
+    expect(gardee.empreinteSynthese).toMatch(/^[0-9a-f]{64}$/)
   })
 })
