@@ -8,6 +8,7 @@ import {
   COLONNES_SYNTHESE,
   colonneDeLEntete,
   dateDeCellule,
+  LIGNES_MAX_SYNTHESE,
   lireSynthese,
   lireTableau,
   messageRejet,
@@ -104,6 +105,12 @@ describe('synthèse hebdomadaire du GGD : lignes', () => {
     })
     expect(l.saisine.personnes).toEqual([{ nom: 'Martin', prenom: 'Hélène', dateNaissance: '1980-05-17', sexe: 'femme', situationFamiliale: 'non-renseignee', commune: '01173' }])
     expect(l.empreinte).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('au-delà de LIGNES_MAX_SYNTHESE lignes de données, le fichier entier est refusé (les lignes vides ne comptent pas)', () => {
+    const pleines = Array.from({ length: LIGNES_MAX_SYNTHESE }, (_, i) => ligne({ Nom: `Nom${i}` }))
+    expect(lire([ENTETE, ...pleines, [], []]).ok).toBe(true)
+    expect(lire([ENTETE, ...pleines, ligne({ Nom: 'DeTrop' })])).toEqual({ ok: false, erreur: expect.stringContaining(`${LIGNES_MAX_SYNTHESE} au plus`) })
   })
 
   it('lignes vides ignorées ; numéros de ligne ceux du tableur', () => {
