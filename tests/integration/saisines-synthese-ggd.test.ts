@@ -102,6 +102,18 @@ describe(`synthèse hebdomadaire du GGD (${process.env.PASSERELLE_TEST_BASE})`, 
     expect(r2.ok && r2.rapport.creees.map((c) => c.ligne)).toEqual([2])
   })
 
+  it('XLSX : cellules date du tableur, même ligne que son équivalent CSV (déjà importée ensuite)', async () => {
+    const ExcelJS = (await import('exceljs')).default
+    const classeur = new ExcelJS.Workbook()
+    const feuille = classeur.addWorksheet('Semaine 49')
+    feuille.addRow(['DATE DES FAITS', 'Unité', 'Code INSEE', 'NOM', 'PRÉNOM', 'Date de naissance', 'Sexe', 'Qualité', 'Problématique'])
+    feuille.addRow([new Date(Date.UTC(2026, 11, 1)), 'Brigade de Bourg', '01053', 'Tableurine', 'Solange', new Date(Date.UTC(1990, 0, 31)), 'F', 'victime', 'violences-conjugales'])
+    const r = await synthese.importerSyntheseGgd(base.payload, d.intervA, new Uint8Array(await classeur.xlsx.writeBuffer()))
+    expect(r.ok && r.rapport.creees.map((c) => c.ligne)).toEqual([2])
+    const enCsv = await importer(d.intervA, [{ Nom: 'Tableurine', Prénom: 'Solange', Commune: 'Bourg-en-Bresse', 'Date de naissance': '31/01/1990' }])
+    expect(enCsv.ok && enCsv.rapport).toMatchObject({ creees: [], dejaImportees: [2] })
+  })
+
   it('la coordination importe pour tout le département : la ligne du secteur B va au poste B', async () => {
     const r = await importer(coordination, FICHIER)
     if (!r.ok) throw new Error(JSON.stringify(r.erreurs))
