@@ -126,6 +126,37 @@ export const messageRejet = (r: RejetLigne) => (r.colonne ? `ligne ${r.ligne}, c
 
 const estXlsx = (o: Uint8Array) => o.length > 4 && o[0] === 0x50 && o[1] === 0x4b && o[2] === 0x03 && o[3] === 0x04
 
+/** Un classeur d'une semaine se décompresse en quelques Mo : au-delà, c'est une « bombe » (petit ZIP, énorme contenu). */
+export const DECOMPRESSE_MAX_XLSX = 32 * 1024 * 1024
+
+/**
+ * Taille décompressée annoncée d'un ZIP, lue dans son répertoire central avant
+ * de le confier à exceljs (qui décompresse tout en mémoire). `undefined` :
+ * répertoire illisible ou ZIP64 (un classeur de synthèse n'en a pas besoin).
+ */
+export function tailleDecompressee(o: Uint8Array): number | undefined {
+  const vue = new DataView(o.buffer, o.byteOffset, o.byteLength)
+  // Fin du répertoire central : dans les 22 + 65 535 derniers octets (commentaire du ZIP).
+  let fin = -1
+  for (let i = o.length - 22; i >= Math.max(0, o.length - 22 - 0xffff); i--)
+    if (vue.getUint32(i, true) === 0x06054b50) {
+      fin = i
+      break
+    }
+  if (fin < 0) return undefined
+  const entrees = vue.getUint16(fin + 10, true)
+  let position = vue.getUint32(fin + 16, true)
+  let total = 0
+  for (let n = 0; n < entrees; n++) {
+    if (position + 46 > o.length || vue.getUint32(position, true) !== 0x02014b50) return undefined
+    const taille = vue.getUint32(position + 24, true)
+    if (taille === 0xffffffff) return undefined
+    total += taille
+    position += 46 + vue.getUint16(position + 28, true) + vue.getUint16(position + 30, true) + vue.getUint16(position + 32, true)
+  }
+  return total
+}
+
 /** Séparateur d'un CSV : celui des deux qui apparaît le plus sur la ligne d'en-tête (hors guillemets). */
 export function separateurCsv(texte: string): ';' | ',' {
   const entete = (texte.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').replace(/"[^"]*"/g, '')
@@ -164,6 +195,9 @@ export async function lireTableau(octets: Uint8Array): Promise<{ ok: true; table
   if (octets.length === 0) return { ok: false, erreur: 'Fichier : le fichier est vide.' }
   const classeur = new ExcelJS.Workbook()
   if (estXlsx(octets)) {
+    const taille = tailleDecompressee(octets)
+    if (taille === undefined) return { ok: false, erreur: 'Fichier : classeur XLSX illisible (enregistrez-le à nouveau depuis le tableur, ou en CSV).' }
+    if (taille > DECOMPRESSE_MAX_XLSX) return { ok: false, erreur: 'Fichier : classeur XLSX trop volumineux une fois décompressé pour une synthèse hebdomadaire.' }
     try {
       await classeur.xlsx.load(Buffer.from(octets) as unknown as ArrayBuffer)
     } catch {

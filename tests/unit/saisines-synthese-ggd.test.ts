@@ -7,12 +7,14 @@ import { PROBLEMATIQUES_AMORCEES } from '../../domaine/saisines'
 import {
   COLONNES_SYNTHESE,
   colonneDeLEntete,
+  DECOMPRESSE_MAX_XLSX,
   dateDeCellule,
   LIGNES_MAX_SYNTHESE,
   lireSynthese,
   lireTableau,
   messageRejet,
   separateurCsv,
+  tailleDecompressee,
   type ContexteSynthese,
   type Tableau,
 } from '../../domaine/saisines/synthese-ggd'
@@ -247,6 +249,25 @@ describe('synthèse hebdomadaire du GGD : fichier', () => {
     if (!x.ok || !c.ok) throw new Error('lecture')
     const [lx, lc] = [lire(x.tableau), lire(c.tableau)]
     expect(lx.ok && lx.lignes.map((l) => l.empreinte)).toEqual(lc.ok && lc.lignes.map((l) => l.empreinte))
+  })
+
+  it('lit la taille décompressée d’un classeur avant de l’ouvrir : refuse une « bombe » ZIP', async () => {
+    const classeur = new ExcelJS.Workbook()
+    const feuille = classeur.addWorksheet('Synthèse')
+    feuille.addRow(ENTETE)
+    // 40 Mo de texte répétitif (chaque ligne distincte : exceljs partage les chaînes identiques), quelques centaines de Ko compressés.
+    const long = 'x'.repeat(32_000)
+    for (let i = 0; i < 1300; i++) feuille.addRow([`${i} ${long}`])
+    const octets = new Uint8Array(await classeur.xlsx.writeBuffer())
+    expect(octets.length).toBeLessThan(2 * 1024 * 1024)
+    expect(tailleDecompressee(octets)).toBeGreaterThan(DECOMPRESSE_MAX_XLSX)
+    expect(await lireTableau(octets)).toEqual({ ok: false, erreur: expect.stringContaining('trop volumineux une fois décompressé') })
+    // Un classeur ordinaire : sa taille décompressée est lue, petite.
+    const petit = new ExcelJS.Workbook()
+    petit.addWorksheet('S').addRow(ENTETE)
+    const t = tailleDecompressee(new Uint8Array(await petit.xlsx.writeBuffer()))
+    expect(t).toBeGreaterThan(1000)
+    expect(t).toBeLessThan(100_000)
   })
 
   it('refuse ce qui n’est ni XLSX ni CSV UTF-8, et un fichier vide', async () => {
