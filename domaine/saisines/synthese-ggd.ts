@@ -325,8 +325,19 @@ const PAR_VARIANTE: ReadonlyMap<string, ColonneSynthese> = new Map(
 export const colonneDeLEntete = (entete: string): ColonneSynthese | undefined => PAR_VARIANTE.get(normaliserIdentite(entete))
 
 type Entete = { colonnes: Map<number, ColonneSynthese>; ignorees: string[]; ligne: number }
+/**
+ * La ligne d'en-tête : la première, parmi les dix premières lignes non vides,
+ * qui nomme au moins trois colonnes connues (un extrait commence souvent par un
+ * titre, « Synthèse hebdomadaire, semaine 49 ») ; sinon la première non vide.
+ */
+function ligneDEntete(tableau: Tableau): number {
+  const nonVides = tableau.flatMap((l, i) => (l.some((c) => !estVide(c)) ? [i] : [])).slice(0, 10)
+  const connues = (l: Cellule[]) => new Set(l.flatMap((c) => colonneDeLEntete(texteDe(c)) ?? [])).size
+  return nonVides.find((i) => connues(tableau[i]!) >= 3) ?? nonVides[0] ?? -1
+}
+
 function lireEntete(tableau: Tableau): Entete | { erreur: string } {
-  const indice = tableau.findIndex((l) => l.some((c) => !estVide(c)))
+  const indice = ligneDEntete(tableau)
   if (indice < 0) return { erreur: 'Fichier : aucune ligne (ni en-tête ni donnée).' }
   const colonnes = new Map<number, ColonneSynthese>()
   const vues = new Map<ColonneSynthese, string>()

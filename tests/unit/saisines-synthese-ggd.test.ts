@@ -76,6 +76,12 @@ describe('synthèse hebdomadaire du GGD : en-tête', () => {
     expect(sansAge.ok || sansAge.erreur).toContain('« Date de naissance » ou « Âge »')
   })
 
+  it('trouve l’en-tête sous un titre (les lignes au-dessus ne sont pas des données)', () => {
+    const r = lire([['Synthèse hebdomadaire de l’activité à caractère social'], ['Semaine 49', '', 'GGD 01'], [], ENTETE, ligne()])
+    expect(r.ok && r.lignes.map((l) => l.ligne)).toEqual([5])
+    expect(r.ok && r.rejets).toEqual([])
+  })
+
   it('refuse deux colonnes qui disent la même chose, et cite les colonnes inconnues sans les lire', () => {
     const doublon = lire([[...ENTETE, 'Date']])
     expect(doublon.ok || doublon.erreur).toContain('« Date des faits » et « Date » désignent toutes deux la colonne « Date »')
