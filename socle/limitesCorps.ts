@@ -10,11 +10,18 @@ export const LIMITE_CORPS_OCTETS = 1 * MO
 /** Téléversement d'un fichier dans la médiathèque (plaquettes PDF, logos). */
 export const LIMITE_TELEVERSEMENT_OCTETS = 20 * MO
 
-/** La seule route qui reçoit des fichiers : création ou remplacement d'un média. */
+/** Fichier de la synthèse hebdomadaire du GGD 01 (CSV ou XLSX d'une semaine : quelques dizaines de Ko). */
+export const LIMITE_FICHIER_SYNTHESE_OCTETS = 2 * MO
+/** Le formulaire qui porte ce fichier : le fichier, le jeton CSRF et l'enveloppe multipart. */
+const LIMITE_ENVOI_SYNTHESE_OCTETS = LIMITE_FICHIER_SYNTHESE_OCTETS + 64 * 1024
+
+/** Les routes qui reçoivent des fichiers : création ou remplacement d'un média ; synthèse du GGD. */
 const ROUTE_TELEVERSEMENT = /^\/api\/medias(\/[^/?]+)?(\?|$)/
+const ROUTE_SYNTHESE = /^\/espace\/saisines\/synthese-ggd\/?(\?|$)/
 
 export function limiteCorps(methode: string | undefined, url: string): number {
   if ((methode === 'POST' || methode === 'PATCH') && ROUTE_TELEVERSEMENT.test(url)) return LIMITE_TELEVERSEMENT_OCTETS
+  if (methode === 'POST' && ROUTE_SYNTHESE.test(url)) return LIMITE_ENVOI_SYNTHESE_OCTETS
   return LIMITE_CORPS_OCTETS
 }
 

@@ -17,6 +17,7 @@ import {
   schemaAgregats,
   TRANCHES_AGE,
 } from '../../domaine/indicateurs'
+import { STATUTS_HORS_INDICATEURS } from '../../domaine/saisines/statuts'
 import { ajouterJours, FUSEAU, instantLocal } from '../../domaine/temps'
 
 /**
@@ -115,7 +116,9 @@ export function requetesAgregats(payload: Payload, b: Bornes, filtre: Filtre = {
     return conditions
   }
   const et = (conditions: Fragment[]) => (conditions.length ? sql.join(conditions, sql` AND `) : sql`1 = 1`)
-  const saisinesDeLaPeriode = et([sql`"s"."date" >= ${b.du}`, sql`"s"."date" <= ${b.au}`, ...surSaisine('s')])
+  // Une saisine à trier (synthèse du GGD) ou écartée au tri ne compte pas : regles.ts, saisineComptee.
+  const validee = sql`"s"."statut" NOT IN (${sql.join(STATUTS_HORS_INDICATEURS.map((st) => litteral(sql, st)), sql`, `)})`
+  const saisinesDeLaPeriode = et([sql`"s"."date" >= ${b.du}`, sql`"s"."date" <= ${b.au}`, validee, ...surSaisine('s')])
 
   // Indicateurs 1, 4, 6, 7 : une ligne par (dimension, valeur). Les saisines de la période sont lues une fois, puis regroupées six fois.
   const colonnes = DIMENSIONS_SAISINE.map((dim) => sql.raw(`"s"."${colonnesSaisine[dim]}"`))
@@ -176,7 +179,7 @@ export function requetesAgregats(payload: Payload, b: Bornes, filtre: Filtre = {
       SELECT CASE WHEN ${terminee} THEN 'terminee' ELSE 'en-cours' END AS "etat", ${jours} AS "jours"
       FROM "saisines" "s"
       WHERE "s"."prise_en_charge_le" IS NOT NULL AND "s"."prise_en_charge_le" < ${instant(finExclue)}
-        AND ("s"."cloturee_le" IS NULL OR "s"."cloturee_le" >= ${instant(debut)}) AND ${et(surSaisine('s'))}
+        AND ("s"."cloturee_le" IS NULL OR "s"."cloturee_le" >= ${instant(debut)}) AND ${et([validee, ...surSaisine('s')])}
     ) "a" GROUP BY "etat", "jours"`
 
   return { lire, requetes: { parDimension, parUnite, beneficiaires, actes, suivies, orientations, durees } }

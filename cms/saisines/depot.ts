@@ -15,6 +15,7 @@ import {
   type ChampsBrouillon,
   type ModeSaisine,
   type Saisine,
+  type Statut,
 } from '../../domaine/saisines'
 import { configuration } from '../../socle/configuration'
 import type { Expediteur } from '../../socle/courriel'
@@ -104,8 +105,11 @@ export async function deposerSaisine(
   return { ok: true, id: cree.id, poste, notification }
 }
 
-/** L'enregistrement en base : statistiques en clair, identité et textes chiffrés. */
-export function donneesSaisine(s: Saisine, acteur: ActeurEspace, poste: number | null, maintenant: Date) {
+/**
+ * L'enregistrement en base : statistiques en clair, identité et textes chiffrés.
+ * `statut` : « reçue » pour un dépôt, « à trier » pour une ligne de la synthèse du GGD.
+ */
+export function donneesSaisine(s: Saisine, acteur: ActeurEspace, poste: number | null, maintenant: Date, statut: Statut = STATUT_INITIAL) {
   const jeton = nouveauJeton()
   return {
     jeton,
@@ -121,8 +125,8 @@ export function donneesSaisine(s: Saisine, acteur: ActeurEspace, poste: number |
     profil: s.profil,
     problematique: s.problematique,
     accepteContact: s.accepteContact,
-    statut: STATUT_INITIAL,
-    historique: [{ de: null, vers: STATUT_INITIAL, le: maintenant.toISOString(), par: acteur.id }],
+    statut,
+    historique: [{ de: null, vers: statut, le: maintenant.toISOString(), par: acteur.id }],
     retoursArticle4: [],
     ditALaPersonne: chiffrerChamp('saisines', jeton, 'ditALaPersonne', s.ditALaPersonne),
     texteLibre: chiffrerChamp('saisines', jeton, 'texteLibre', s.texteLibre),

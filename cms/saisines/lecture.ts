@@ -263,12 +263,13 @@ export async function listerSignalements(payload: Payload, acteur: ActeurEspace 
 
 /**
  * Le compteur de la notification dans l'espace de l'intervenant : combien de
- * saisines de son poste attendent encore (« reçue »). Un nombre, rien d'autre :
+ * saisines de son poste attendent encore (« reçue », ou « à trier » : venues de
+ * la synthèse du GGD). Un nombre, rien d'autre :
  * ni identifiant ni contenu, donc pas de lecture à journaliser.
  */
-export async function compterSaisinesRecues(payload: Payload, acteur: ActeurEspace | null): Promise<number> {
+export async function compterSaisinesRecues(payload: Payload, acteur: ActeurEspace | null, statut: 'recue' | 'a-trier' = 'recue'): Promise<number> {
   if (!acteur || acteur.suspendu || acteur.role !== 'intervenant' || acteur.poste === null) return 0
   if (!operationPermise(acteur, 'voir-contenu', { poste: acteur.poste })) return 0
-  const { totalDocs } = await payload.count({ collection: 'saisines', where: { and: [{ poste: { equals: acteur.poste } }, { statut: { equals: 'recue' } }] }, overrideAccess: true })
+  const { totalDocs } = await payload.count({ collection: 'saisines', where: { and: [{ poste: { equals: acteur.poste } }, { statut: { equals: statut } }] }, overrideAccess: true })
   return totalDocs
 }

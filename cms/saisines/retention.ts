@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { cible } from '../../domaine/journal/evenements'
-import { aEffacer, clotureeAvant, limiteConservation, DUREE_BROUILLON_JOURS, type ResultatRetention } from '../../domaine/saisines'
+import { aEffacer, clotureeAvant, limiteConservation, DUREE_BROUILLON_JOURS, STATUTS_CLOS, type ResultatRetention } from '../../domaine/saisines'
 import { journaliser } from '../journalAudit'
 import type { Saisine } from '../payload-types'
 import { purgerEnAttente } from './enAttente'
@@ -21,7 +21,7 @@ export async function appliquerConservation(
   const avant = clotureeAvant(maintenant, mois)
   const { docs } = await payload.find({
     collection: 'saisines',
-    where: { and: [{ statut: { equals: 'cloturee' } }, { clotureeLe: { less_than: avant.toISOString() } }, { donneesEffaceesLe: { exists: false } }] },
+    where: { and: [{ statut: { in: [...STATUTS_CLOS] } }, { clotureeLe: { less_than: avant.toISOString() } }, { donneesEffaceesLe: { exists: false } }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -52,6 +52,8 @@ async function effacerDonneesPersonnelles(payload: Payload, s: Saisine, maintena
       ditALaPersonne: null,
       texteLibre: null,
       personnes: (s.personnes ?? []).map((p) => ({ ...p, identite: null, clePersonne: null })),
+      // L'empreinte d'une ligne de la synthèse du GGD est calculée sur l'identité : effacée avec elle.
+      empreinteSynthese: null,
       donneesEffaceesLe: maintenant.toISOString(),
     },
     ...commun,

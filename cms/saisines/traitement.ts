@@ -10,7 +10,9 @@ import {
   schemaOrientation,
   schemaRetourArticle4,
   schemaSignalement,
+  saisineValidee,
   STATUT_ORIENTATION_INITIAL,
+  STATUTS_CLOS,
   TransitionRefusee,
   type Statut,
   type StatutOrientation,
@@ -35,6 +37,9 @@ type Champs = Record<string, string | undefined>
 
 /** Saisine dont la conservation a effacé les données personnelles : plus rien ne s'y écrit. */
 const EFFACEE = refus(409, 'Cette saisine est close et ses données personnelles ont été effacées.')
+/** Saisine importée de la synthèse du GGD, pas encore validée (ou écartée) : aucun suivi avant le tri. */
+const NON_VALIDEE = refus(409, 'Cette saisine est à trier : validez-la (« Reçue » ou « Prise en charge ») avant d’y enregistrer un suivi.')
+const horsSuivi = (s: { statut: string; donneesEffaceesLe?: string | null }) => (s.donneesEffaceesLe ? EFFACEE : saisineValidee(s.statut) ? null : NON_VALIDEE)
 
 const vide = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v)
 const journal = (payload: Payload, action: ActionJournal, acteur: ActeurEspace, collection: string, id: number, adresse?: string | null) =>
@@ -54,7 +59,7 @@ export async function changerStatutSaisine(payload: Payload, acteur: ActeurEspac
   }
   const data: Record<string, unknown> = { statut: vers, historique }
   if (vers === 'prise-en-charge' && !s.priseEnChargeLe) data.priseEnChargeLe = maintenant.toISOString()
-  if (vers === 'cloturee') data.clotureeLe = maintenant.toISOString()
+  if ((STATUTS_CLOS as readonly string[]).includes(vers)) data.clotureeLe = maintenant.toISOString()
   await payload.update({ collection: 'saisines', id: s.id, data, overrideAccess: true, depth: 0 })
   await journal(payload, 'saisine-statut-change', acteur, 'saisines', s.id, o.adresse)
   return { ok: true }
@@ -93,7 +98,8 @@ export async function ajouterActe(payload: Payload, acteur: ActeurEspace | null,
   const maintenant = o.maintenant ?? new Date()
   const s = await saisineVisee(payload, acteur, id, 'traiter')
   if (!s || !acteur) return INTROUVABLE
-  if (s.donneesEffaceesLe) return EFFACEE
+  const bloque = horsSuivi(s)
+  if (bloque) return bloque
   const r = schemaActe({ maintenant }).safeParse({ type: champs.type, date: champs.date, texte: vide(champs.texte) })
   if (!r.success) return { ok: false, statut: 400, erreurs: erreursParChamp(r.error) }
   const jeton = nouveauJeton()
@@ -111,7 +117,8 @@ export async function ajouterOrientation(payload: Payload, acteur: ActeurEspace 
   const maintenant = o.maintenant ?? new Date()
   const s = await saisineVisee(payload, acteur, id, 'traiter')
   if (!s || !acteur) return INTROUVABLE
-  if (s.donneesEffaceesLe) return EFFACEE
+  const bloque = horsSuivi(s)
+  if (bloque) return bloque
   const r = schemaOrientation({ maintenant }).safeParse({ structure: champs.structure, service: vide(champs.service), date: champs.date, commentaire: vide(champs.commentaire) })
   if (!r.success) return { ok: false, statut: 400, erreurs: erreursParChamp(r.error) }
   const structure = (

@@ -1,6 +1,6 @@
 import type { Agregats, DimensionBeneficiaire, DimensionSaisine } from './agregats'
 import type { Bornes } from './periodes'
-import { accompagnementDansPeriode, cleBeneficiaire, suiviDansPeriode, saisineDansPeriode, trancheAge } from './regles'
+import { accompagnementDansPeriode, cleBeneficiaire, saisineComptee, suiviDansPeriode, saisineDansPeriode, trancheAge } from './regles'
 
 /**
  * L'agrégation de référence, en mémoire : les règles de regles.ts appliquées
@@ -25,6 +25,8 @@ export type SaisineStat = {
   /** Jours civils à Paris de la prise en charge et de la clôture. */
   priseEnChargeJour: string | null
   clotureeJour: string | null
+  /** Statut courant ; absent : compté (les jeux écrits avant le tri de la synthèse du GGD). */
+  statut?: string
   personnes: PersonneStat[]
   actes: { type: string; date: string }[]
   orientations: { typePartenaire: string | null; statut: string; date: string }[]
@@ -39,7 +41,7 @@ const compter = <K extends string>(cles: Iterable<K>) => {
 }
 
 export function agregerEnMemoire(toutes: readonly SaisineStat[], b: Bornes, filtre: Filtre = {}): Agregats {
-  const retenues = toutes.filter((s) => (filtre.poste === undefined || s.poste === filtre.poste) && (filtre.unite === undefined || s.unite === filtre.unite))
+  const retenues = toutes.filter((s) => saisineComptee(s.statut) && (filtre.poste === undefined || s.poste === filtre.poste) && (filtre.unite === undefined || s.unite === filtre.unite))
   const dePeriode = retenues.filter((s) => saisineDansPeriode(s.date, b))
 
   const saisines: Agregats['saisines'] = []

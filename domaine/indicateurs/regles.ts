@@ -1,3 +1,4 @@
+import { saisineValidee } from '../saisines/statuts'
 import { versUtcFlottant } from '../temps'
 import { type Bornes, dansBornes } from './periodes'
 
@@ -34,7 +35,10 @@ export const REGLES_COMMUNES =
   'les actes et orientations suivent la saisine à laquelle ils appartiennent. Personne n’est compté en déchiffrant : les identités restent chiffrées, ' +
   'le dédoublonnage se fait par une clé pseudonyme (empreinte HMAC du nom, du prénom et de la date de naissance). ' +
   'Les données effacées à l’échéance de conservation gardent leurs champs statistiques : les chiffres passés ne bougent pas, ' +
-  'sauf le dédoublonnage de leurs personnes, dont la clé est effacée.'
+  'sauf le dédoublonnage de leurs personnes, dont la clé est effacée. ' +
+  'Les saisines créées depuis la synthèse hebdomadaire du GGD 01 naissent « à trier » : elles ne comptent dans aucun indicateur tant que ' +
+  'l’intervenant ne les a pas validées (« reçue » ou « prise en charge »), et jamais si elles sont écartées au tri ; une fois validées, elles comptent ' +
+  'dans la période de leur date (la date des faits de la synthèse), si bien qu’un rapport refait après le tri peut compter une saisine de plus.'
 
 /** Un texte par indicateur : ce qui est compté, et comment. */
 export const DEFINITIONS: Readonly<Record<Indicateur, string>> = {
@@ -102,6 +106,9 @@ export const TRANCHES_DUREE = [
 ] as const
 
 export const trancheDuree = (jours: number): string => TRANCHES_DUREE.find((t) => jours >= t.min && jours <= t.max)?.code ?? TRANCHES_DUREE[0].code
+
+/** Une saisine compte-t-elle ? Pas tant qu'elle est « à trier », ni écartée au tri (statut absent : saisine ancienne, comptée). */
+export const saisineComptee = (statut: string | null | undefined) => !statut || saisineValidee(statut)
 
 /** Indicateurs 1 à 7 : la saisine compte dans la période de sa date de saisine. */
 export const saisineDansPeriode = (dateSaisine: string, b: Bornes) => dansBornes(dateSaisine, b)

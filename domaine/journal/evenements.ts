@@ -26,6 +26,7 @@ export const ACTIONS_JOURNAL = {
   'second-facteur-reinitialise': 'Second facteur réinitialisé (par l’opérateur ou la coordination)',
   'codes-secours-regeneres': 'Codes de secours régénérés',
   'saisine-deposee': 'Saisine déposée ou enregistrée',
+  'saisine-importee': 'Saisine à trier créée depuis la synthèse hebdomadaire du GGD 01',
   'saisines-listees': 'Liste des saisines consultée',
   'saisine-consultee': 'Saisine consultée (avec son suivi et ses orientations)',
   'saisine-statut-change': 'Statut de saisine changé',

@@ -7,6 +7,8 @@
  *
  * Le PDF du droit d'accès (export-personne-pdf.ts) s'importe à part, comme
  * ceux des plaquettes et du logigramme : lire une saisine ne charge pas pdfkit.
+ * De même la lecture de la synthèse hebdomadaire du GGD (synthese-ggd.ts), qui
+ * charge exceljs.
  */
 export * from './brouillon'
 export * from './cle-personne'

@@ -1,5 +1,6 @@
 import { ajouterJours, dateDocument, type DateLocale, formaterDateLocale, instantLocal, jourLocal, lireDateLocale } from '../temps'
 import { type Brouillon, DUREE_BROUILLON_JOURS, estExpire } from './brouillon'
+import { STATUTS_CLOS } from './statuts'
 
 /**
  * Conservation des données personnelles d'une saisine (issue 11) : une fois
@@ -75,10 +76,10 @@ const instant = (i: Instant): Date | null => {
 
 export type SaisinePourRetention = { statut: string; clotureeLe?: Instant; donneesEffaceesLe?: Instant }
 
-/** Clôturée depuis au moins `mois` mois, et pas déjà effacée. */
+/** Clôturée (ou écartée au tri) depuis au moins `mois` mois, et pas déjà effacée. */
 export function aEffacer(saisine: SaisinePourRetention, maintenant: Date, mois: number = dureeConservationParDefaut): boolean {
   const limite = limiteConservation(maintenant, mois)
-  if (saisine.statut !== 'cloturee' || instant(saisine.donneesEffaceesLe)) return false
+  if (!(STATUTS_CLOS as readonly string[]).includes(saisine.statut) || instant(saisine.donneesEffaceesLe)) return false
   const cloture = instant(saisine.clotureeLe)
   return cloture !== null && jourLocal(cloture) <= limite
 }

@@ -32,12 +32,23 @@ import { ajouterPassage, etatCourant } from './historique'
  *   Une saisine reçue peut être clôturée sans prise en charge (doublon, hors
  *   du champ de l'intervenant) : le motif est un acte de l'intervenant.
  *
+ * - « à trier » puis « écartée » : l'auto-saisine à partir de la synthèse
+ *   hebdomadaire du GGD 01 (cahier, « Modalités de saisine » ;
+ *   synthese-ggd.ts). Chaque ligne importée naît « à trier » : c'est
+ *   l'intervenant qui se saisit, ou non. Il la valide (« reçue », ou
+ *   directement « prise en charge ») ou l'écarte (terminal, conservée comme
+ *   une saisine clôturée pour que le même fichier ne la recrée pas). Tant
+ *   qu'elle n'est pas validée, elle ne compte dans aucun indicateur
+ *   (`STATUTS_HORS_INDICATEURS`, domaine/indicateurs/regles.ts).
+ *
  * Chaque changement est daté et attribué (`Changement`) ; seul l'intervenant
  * du poste change un statut (l'opérateur, employeur, n'a pas accès au contenu :
  * le secret professionnel est celui de l'intervenant). L'agent FSI dépose (la saisine naît « reçue ») et ne voit que le
  * statut réduit de ses propres saisines (`retours.ts`).
  */
 export const STATUTS = {
+  'a-trier': 'À trier',
+  ecartee: 'Écartée au tri',
   recue: 'Reçue',
   'prise-en-charge': 'Prise en charge',
   contactee: 'Personne contactée',
@@ -51,8 +62,20 @@ export type Statut = keyof typeof STATUTS
 
 export const STATUT_INITIAL: Statut = 'recue'
 
+/** Statut de naissance d'une saisine importée de la synthèse du GGD 01 : l'intervenant la trie. */
+export const STATUT_A_TRIER: Statut = 'a-trier'
+
+/** Les saisines que l'intervenant n'a pas (encore) validées : ni comptées par les indicateurs, ni suivies (actes, orientations). */
+export const STATUTS_HORS_INDICATEURS: readonly Statut[] = ['a-trier', 'ecartee']
+export const saisineValidee = (statut: string) => !(STATUTS_HORS_INDICATEURS as readonly string[]).includes(statut)
+
+/** Statuts terminaux dont la date (`clotureeLe`) fait courir la conservation (retention.ts). */
+export const STATUTS_CLOS: readonly Statut[] = ['cloturee', 'ecartee']
+
 /** Transitions permises, en table : de → vers. Tout ce qui n'y est pas est refusé. */
 export const TRANSITIONS: Readonly<Record<Statut, readonly Statut[]>> = {
+  'a-trier': ['recue', 'prise-en-charge', 'ecartee'],
+  ecartee: [],
   recue: ['prise-en-charge', 'cloturee'],
   'prise-en-charge': ['contactee', 'injoignable', 'refus'],
   injoignable: ['contactee', 'refus', 'cloturee'],
@@ -125,6 +148,13 @@ export const statutCourant = (historique: readonly Changement[]): Statut => etat
 export type Operation =
   /** Déposer une saisine (formulaire du portail ou enregistrement par l'intervenant). */
   | 'deposer'
+  /**
+   * Importer la synthèse hebdomadaire du GGD 01 : créer des saisines « à trier »
+   * pour le poste qui couvre l'unité de chaque ligne. L'intervenant pour son
+   * poste ; la coordination, qui reçoit la synthèse du département, pour tous
+   * (elle crée, elle ne relit pas : aucun autre droit ne lui en vient).
+   */
+  | 'importer-synthese'
   /** Voir le statut réduit et les retours de l'article 4 (`retourPourUnite`). */
   | 'voir-retour'
   /** Voir la saisine entière : identité, texte libre, suivi, orientations. */
@@ -161,7 +191,7 @@ export function operationPermise(acteur: ActeurSaisine | null | undefined, opera
     // L'opérateur (employeur) et le financeur n'ont rien à voir d'une saisine : le secret
     // professionnel est celui de l'intervenant, les chiffres passent par les indicateurs.
     case 'coordination':
-      return operation === 'voir-signalements' || operation === 'exporter-personne'
+      return operation === 'voir-signalements' || operation === 'exporter-personne' || operation === 'importer-synthese'
     default:
       return false
   }

@@ -21,4 +21,5 @@ export {
 export * from './codes'
 export * from './eligibilite'
 export * from './noms'
+export * from './saisie'
 export * from './secteurs'

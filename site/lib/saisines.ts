@@ -2,7 +2,10 @@ import type { AstroGlobal } from 'astro'
 import type { Payload } from 'payload'
 
 import { acteurSaisineDe, type ActeurEspace } from '../../cms/saisines/acteur'
-import { codeCommuneActuel, communeDeLAin, communesDeLAin, nomCommune, RE_CODE_COMMUNE } from '../../domaine/territoire'
+import { nomCommune } from '../../domaine/territoire'
+
+/** La commune tapée → code INSEE : règle du territoire, partagée avec l'import de la synthèse du GGD. */
+export { codeCommuneSaisie } from '../../domaine/territoire'
 import { dateEnMots, instantEnMots } from '../../domaine/temps'
 import { configuration } from '../../socle/configuration'
 import type { Connecte } from './session'
@@ -29,48 +32,6 @@ export const urlPortail = (Astro: Pick<AstroGlobal, 'url'>) => configuration().u
 export const COOKIE_ATTENTE = 'passerelle-saisie-en-attente'
 export const optionsCookieAttente = (maxAge: number) =>
   ({ httpOnly: true, sameSite: 'lax', path: '/espace/saisines', maxAge, secure: configuration().cookiesSecurises }) as const
-
-const normaliser = (t: string) =>
-  t
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/[’`]/g, "'")
-    .replace(/[\s-]+/g, ' ')
-    .trim()
-    .toLowerCase()
-
-let parNom: Map<string, string> | undefined
-/** Noms actuels, anciens noms et libellés de la liste (« Lancrans (aujourd’hui Valserhône) ») → code INSEE actuel. */
-function indexCommunes(): Map<string, string> {
-  if (parNom) return parNom
-  parNom = new Map()
-  for (const c of communesDeLAin()) {
-    parNom.set(normaliser(c.nom), c.code)
-    for (const a of c.anciensNoms) {
-      parNom.set(normaliser(a), c.code)
-      parNom.set(normaliser(`${a} (aujourd’hui ${c.nom})`), c.code)
-    }
-  }
-  return parNom
-}
-
-/**
- * La commune de résidence telle que tapée (autocomplétion sans JavaScript :
- * le navigateur propose les noms de la liste) → code INSEE de la commune
- * actuelle de l'Ain ; un code tapé tel quel est accepté. Rien si le texte ne
- * désigne aucune commune de l'Ain : le formulaire le dit.
- */
-export function codeCommuneSaisie(texte: string): string | undefined {
-  const t = texte.trim()
-  if (!t) return undefined
-  const entreParentheses = t.match(/\((\d[0-9AB]\d{3})\)$/)?.[1]
-  const code = entreParentheses ?? (RE_CODE_COMMUNE.test(t) ? t : undefined)
-  if (code) {
-    const actuel = codeCommuneActuel(code)
-    return actuel && communeDeLAin(actuel) ? actuel : undefined
-  }
-  return indexCommunes().get(normaliser(t))
-}
 
 /** Le nom à réafficher pour une commune enregistrée (code INSEE). */
 export const nomDeCommune = (code: string | null | undefined) => (code ? nomCommune(code) : '')

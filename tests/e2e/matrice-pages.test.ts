@@ -61,6 +61,8 @@ const PAGES: Record<string, [number, number, number, number, number]> = {
   '/espace/saisines': [403, 200, 200, 200, 403],
   // Le portail partagé n'ouvre pas le dépôt en ligne (SAISINES_EN_LIGNE absent) : l'agent est renvoyé à la messagerie institutionnelle.
   '/espace/saisines/nouvelle': [403, 200, 403, 403, 403],
+  // La synthèse hebdomadaire du GGD : l'intervenant (son secteur) et la coordination (le département).
+  '/espace/saisines/synthese-ggd': [403, 200, 403, 200, 403],
   // Une saisine qui n'existe pas et une qui n'est pas à soi : même réponse pour tous.
   '/espace/saisines/999999': [404, 404, 404, 404, 404],
 }

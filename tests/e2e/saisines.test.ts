@@ -357,6 +357,67 @@ describe('saisines de bout en bout', () => {
   })
 })
 
+describe('synthèse hebdomadaire du GGD 01, sans JavaScript', () => {
+  const SYNTHESE = [
+    'Date des faits;Unité;Commune;Nom;Prénom;Né(e) le;Sexe;Profil;Nature de l’intervention;Résumé',
+    '01/12/2026;Commissariat de Bourg-en-Bresse;Bourg-en-Bresse;Trievalière;Aurélienne;14/02/1979;F;Victime;Violences conjugales;Dispute signalée',
+    '01/12/2026;Commissariat de Bourg-en-Bresse;Lyon;Rejetonnet;Bastien;03/03/1983;H;Mis en cause;Violences conjugales;',
+    '',
+  ].join('\r\n')
+
+  it('l’intervenant envoie le fichier, lit le rapport (créée, rejet nommé), puis le renvoie sans rien recréer ; la saisine attend d’être triée', async () => {
+    const page = await intervenant.newPage()
+    await page.goto(`${url}/espace/saisines`)
+    await page.getByRole('link', { name: 'Importer la synthèse du GGD 01' }).click()
+    await page.waitForURL((u) => u.pathname === '/espace/saisines/synthese-ggd')
+    await verifierAccessibilite(page)
+    const envoyer = async () => {
+      await page.locator('#fichier').setInputFiles({ name: 'synthese-semaine-49.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${SYNTHESE}`, 'utf8') })
+      await page.getByRole('button', { name: 'Importer la synthèse' }).click()
+      await page.getByRole('heading', { name: 'Rapport d’import' }).waitFor()
+    }
+    await envoyer()
+    const rapport = await page.locator('main').innerText()
+    expect(rapport).toContain('1 saisine à trier créée (ligne 2)')
+    expect(rapport).toContain('0 ligne déjà importée')
+    expect(rapport).toContain('1 ligne rejetée')
+    expect(await page.getByRole('table', { name: /Lignes rejetées/ }).innerText()).toMatch(/3\s+Commune\s+« Lyon » : ni un code INSEE ni un nom de commune de l’Ain/)
+    // Le rapport ne cite aucun nom.
+    expect(rapport).not.toContain('Trievalière')
+    expect(rapport).not.toContain('Rejetonnet')
+    await verifierAccessibilite(page)
+
+    await envoyer()
+    const second = await page.locator('main').innerText()
+    expect(second).toContain('0 saisine à trier créée')
+    expect(second).toContain('1 ligne déjà importée (2)')
+    await verifierAccessibilite(page)
+
+    await page.goto(`${url}/espace/saisines?statut=a-trier`)
+    await verifierAccessibilite(page)
+    const ligne = page.getByRole('row').filter({ hasText: 'Aurélienne Trievalière' })
+    await expect.poll(() => ligne.count()).toBe(1)
+    expect(await ligne.innerText()).toContain('À trier')
+    await ligne.getByRole('link').click()
+    await page.getByRole('heading', { name: 'Saisine à trier' }).waitFor()
+    await verifierAccessibilite(page)
+    await page.getByRole('button', { name: 'Passer à « Reçue »' }).click()
+    await page.waitForURL((u) => u.searchParams.get('fait') === 'statut')
+    expect(await page.locator('main').innerText()).not.toContain('Saisine à trier')
+    await page.close()
+  })
+
+  it('l’agent ne l’atteint pas (403), même en envoyant un fichier', async () => {
+    const page = await (await fetch(`${url}/espace/saisines/synthese-ggd`, { headers: { Cookie: cookies.agent! } })).text()
+    expect(page).toContain('Accès refusé')
+    const donnees = new FormData()
+    donnees.set('fichier', new Blob([SYNTHESE], { type: 'text/csv' }), 'synthese.csv')
+    const envoi = await fetch(`${url}/espace/saisines/synthese-ggd`, { method: 'POST', body: donnees, headers: { Cookie: cookies.agent!, Origin: url } })
+    expect(envoi.status).toBe(403)
+    expect(await envoi.text()).not.toContain('Rapport d’import')
+  })
+})
+
 describe('dépôt en ligne fermé (SAISINES_EN_LIGNE absent, portail partagé)', () => {
   it('l’agent est renvoyé à la messagerie institutionnelle : aucun formulaire, 403 à l’envoi', async () => {
     const base = inject('urlPortail')

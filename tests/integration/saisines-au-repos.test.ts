@@ -7,7 +7,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
-import { champsSaisine, poserDecor, type DecorSaisines } from '../outils/saisinesDeTest'
+import { champsSaisine, fichierSynthese, poserDecor, type DecorSaisines } from '../outils/saisinesDeTest'
 
 /**
  * Chiffrement au repos (issue 11, « Personal data ») : une saisine écrite par
@@ -35,8 +35,11 @@ const TEXTES = {
 }
 /** La précision du destinataire d'un signalement (« autre ») est un texte libre : un nom peut s'y glisser, elle est chiffrée. */
 const PRECISION = 'Substitut Xanthippe'
-const CHAINES = [PERSONNE.nom, PERSONNE.prenom, PERSONNE.telephone, PERSONNE.telephone.replace(/ /g, ''), PERSONNE.dateNaissance, PRECISION, ...Object.values(TEXTES)]
+/** Une ligne de la synthèse hebdomadaire du GGD, importée : même chiffrement que le reste, empreinte seule en clair. */
+const SYNTHESE = { nom: 'Synthétiquembert', prenom: 'Ombeline', dateNaissance: '1972-10-29', resume: 'Résumé confidentiel Tancrède', reference: 'PV-Zorobabel-77' }
+const CHAINES = [PERSONNE.nom, PERSONNE.prenom, PERSONNE.telephone, PERSONNE.telephone.replace(/ /g, ''), PERSONNE.dateNaissance, PRECISION, ...Object.values(TEXTES), ...Object.values(SYNTHESE)]
 let cleAttendue = ''
+let empreinteSynthese = ''
 /** L'empreinte de la saisie en attente, dernière écriture du décor : forcément encore dans le WAL. */
 let derniereEcriture = ''
 
@@ -65,12 +68,20 @@ beforeAll(async () => {
     url,
   )
   if (!r2.ok) throw new Error(`second dépôt impossible : ${JSON.stringify(r2.erreurs)}`)
+  const { importerSyntheseGgd } = await import('../../cms/saisines/synthese')
+  const importee = await importerSyntheseGgd(
+    base.payload,
+    d.intervA,
+    fichierSynthese([{ Nom: SYNTHESE.nom, Prénom: SYNTHESE.prenom, 'Date de naissance': '29/10/1972', Résumé: SYNTHESE.resume, Référence: SYNTHESE.reference }]),
+  )
+  if (!importee.ok || importee.rapport.creees.length !== 1) throw new Error(`import de la synthèse impossible : ${JSON.stringify(importee)}`)
   // Un brouillon et une saisie en attente de reconnexion : eux aussi chiffrés.
   await garderBrouillon(base.payload, d.agentB.id, { 'personnes.0.nom': TEXTES.brouillon })
   const jeton = await mettreEnAttente(base.payload, { 'personnes.0.nom': TEXTES.enAttente })
   derniereEcriture = createHash('sha256').update(jeton).digest('hex')
   const { clePseudonyme } = await import('../../cms/saisines/chiffrement')
   cleAttendue = clePseudonyme(PERSONNE)!
+  empreinteSynthese = (await base.payload.findByID({ collection: 'saisines', id: importee.rapport.creees[0]!.id, depth: 0, overrideAccess: true })).empreinteSynthese!
 }, 180_000)
 afterAll(async () => {
   if (!base) return
@@ -89,7 +100,7 @@ function chainesTrouvees(octets: Buffer): string[] {
 
 describe(`clé pseudonyme (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('la clé est en clair, 64 hexadécimaux, la même pour la même personne quelles que soient casse et accents', async () => {
-    const { docs } = await base.payload.find({ collection: 'saisines', sort: 'id', depth: 0, overrideAccess: true, pagination: false })
+    const { docs } = await base.payload.find({ collection: 'saisines', where: { mode: { not_equals: 'synthese-ggd' } }, sort: 'id', depth: 0, overrideAccess: true, pagination: false })
     expect(docs).toHaveLength(2)
     const [a, b] = docs.map((s) => s.personnes[0]!.clePersonne)
     expect(a).toMatch(/^[0-9a-f]{64}$/)
@@ -115,6 +126,7 @@ describe.runIf(process.env.PASSERELLE_TEST_BASE !== 'postgres')('octets du fichi
     const tout = Buffer.concat(Object.values(octets))
     expect(tout.includes(Buffer.from(cleAttendue)), `${moment} : clé pseudonyme en clair`).toBe(true)
     expect(tout.includes(Buffer.from('violences-conjugales')), `${moment} : problématique en clair`).toBe(true)
+    expect(tout.includes(Buffer.from(empreinteSynthese)), `${moment} : empreinte de la ligne de la synthèse en clair`).toBe(true)
     return octets
   }
 
@@ -172,6 +184,7 @@ describe.runIf(process.env.PASSERELLE_TEST_BASE === 'postgres')('sortie de pg_du
     // Contrôle : le vidage contient bien la saisine (clé pseudonyme et statistiques en clair, valeurs chiffrées).
     expect(vidage.includes(Buffer.from(cleAttendue))).toBe(true)
     expect(vidage.includes(Buffer.from('violences-conjugales'))).toBe(true)
+    expect(vidage.includes(Buffer.from(empreinteSynthese))).toBe(true)
     expect(vidage.toString('utf8')).toMatch(/v1:[0-9a-f]{8}:/)
   })
 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Utilisateur } from '../../cms/payload-types'
 import type { ActeurEspace } from '../../cms/saisines/acteur'
 import { creerCompte, creerPremierOperateur, demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
-import { champsSaisine, poserDecor, type DecorSaisines } from '../outils/saisinesDeTest'
+import { champsSaisine, fichierSynthese, poserDecor, type DecorSaisines } from '../outils/saisinesDeTest'
 
 /**
  * La matrice d'autorisation des saisines (issue 11, partie 2) : chaque acteur ×
@@ -288,6 +288,31 @@ describe(`matrice des saisines, service (${process.env.PASSERELLE_TEST_BASE})`, 
         intervB: { unite: d.siteB, poste: d.posteB, mode: 'telephone' },
       }[acteur as 'agentA']
       expect(cree, acteur).toMatchObject(attendu)
+    }
+  })
+
+  it('importerSyntheseGgd : l’intervenant pour son secteur, la coordination pour tous, tous les autres 403 sans rien écrire', async () => {
+    const { importerSyntheseGgd } = await import('../../cms/saisines/synthese')
+    // Colonnes dans l'ordre de ACTEURS : [créées, hors secteur], ou le refus.
+    const ATTENDU_IMPORT: (string | [number, number])[] = ['403', '403', [1, 1], [1, 1], [2, 0], '403', '403', '403', '403', '403']
+    for (const [i, acteur] of ACTEURS.entries()) {
+      const avant = (await base.payload.count({ collection: 'saisines', overrideAccess: true })).totalDocs
+      // Un fichier par acteur (noms distincts) : une ligne de l'unité A, une de l'unité B.
+      const fichier = fichierSynthese([
+        { Nom: `Matricien${i}`, Prénom: 'Anselme' },
+        { Nom: `Matricien${i}`, Prénom: 'Brunehaut', Unité: 'Brigade de Gex' },
+      ])
+      const r = await importerSyntheseGgd(base.payload, acteurs[acteur], fichier)
+      const obtenu = r.ok ? [r.rapport.creees.length, r.rapport.horsSecteur.length] : code(r)
+      expect(obtenu, acteur).toEqual(ATTENDU_IMPORT[i])
+      const apres = (await base.payload.count({ collection: 'saisines', overrideAccess: true })).totalDocs
+      expect(apres - avant, acteur).toBe(r.ok ? r.rapport.creees.length : 0)
+      // Chaque saisine créée va au poste de son unité, « à trier ».
+      if (r.ok)
+        for (const c of r.rapport.creees) {
+          const s = await base.payload.findByID({ collection: 'saisines', id: c.id, depth: 0, overrideAccess: true })
+          expect([s.statut, s.poste], acteur).toEqual(['a-trier', c.ligne === 2 ? d.posteA : d.posteB])
+        }
     }
   })
 

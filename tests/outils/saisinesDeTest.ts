@@ -77,3 +77,15 @@ export const champsSaisine = (p: { nom?: string; prenom?: string; dateNaissance?
   ...(p.ditALaPersonne ? { ditALaPersonne: p.ditALaPersonne } : {}),
   texteLibre: p.texteLibre ?? 'Texte libre de la saisine.',
 })
+
+/** Une ligne de la synthèse hebdomadaire du GGD, par colonne ; l'unité par défaut est celle du décor (« Brigade de Bourg »). */
+export type LigneSynthese = Partial<Record<'Date des faits' | 'Unité' | 'Commune' | 'Nom' | 'Prénom' | 'Date de naissance' | 'Âge' | 'Sexe' | 'Profil' | 'Nature' | 'Résumé' | 'Référence', string>>
+const COLONNES_FICHIER = ['Date des faits', 'Unité', 'Commune', 'Nom', 'Prénom', 'Date de naissance', 'Âge', 'Sexe', 'Profil', 'Nature', 'Résumé', 'Référence'] as const
+
+/** Le fichier CSV de la synthèse (« ; », BOM UTF-8, CRLF, comme un export de tableur), une ligne par élément. */
+export function fichierSynthese(lignes: LigneSynthese[]): Uint8Array {
+  const defaut: LigneSynthese = { 'Date des faits': '01/12/2026', Unité: 'Brigade de Bourg', Commune: 'Bourg-en-Bresse', 'Date de naissance': '12/04/1985', Sexe: 'F', Profil: 'Victime', Nature: 'Violences conjugales' }
+  const cellule = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
+  const texte = [COLONNES_FICHIER.join(';'), ...lignes.map((l) => COLONNES_FICHIER.map((c) => cellule({ ...defaut, ...l }[c] ?? '')).join(';'))].join('\r\n')
+  return new TextEncoder().encode(`\uFEFF${texte}\r\n`)
+}

@@ -132,6 +132,21 @@ const calculer = (b = T4, filtre = {}) => indicateursDepuisAgregats(agregerEnMem
 /** Un tableau réduit à {code: valeur}, zéros compris. */
 const valeurs = (t: Tableau) => Object.fromEntries(t.lignes.map((l) => [l.code ?? 'non-renseigne', l.valeur]))
 
+describe('saisines de la synthèse du GGD : comptées une fois validées seulement', () => {
+  // Deux saisines de la synthèse, même personne que S1 (clé a) : l'une encore à trier, l'autre écartée. Puis validée.
+  const importee = (id: number, statut: string): SaisineStat => ({ ...base, id, date: '2026-12-02', mode: 'synthese-ggd', nature: 'indirecte', statut, personnes: [{ ...A, clePersonne: 'z' }] })
+  const compter = (jeu: SaisineStat[]) => {
+    const a = agregerEnMemoire(jeu, T4)
+    return { saisines: a.saisines.filter((l) => l.dimension === 'mode').reduce((n, l) => n + l.n, 0), citees: a.personnesCitees, synthese: a.saisines.find((l) => l.dimension === 'mode' && l.valeur === 'synthese-ggd')?.n ?? 0 }
+  }
+  it('« à trier » et « écartée au tri » ne comptent nulle part ; « reçue » après le tri compte comme toute saisine', () => {
+    const avant = compter(JEU)
+    expect(compter([...JEU, importee(101, 'a-trier'), importee(102, 'ecartee')])).toEqual(avant)
+    expect(compter([...JEU, importee(101, 'recue'), importee(102, 'ecartee')])).toEqual({ saisines: avant.saisines + 1, citees: avant.citees + 1, synthese: 1 })
+    expect(REGLES_COMMUNES).toMatch(/« à trier » : elles ne comptent dans aucun indicateur/)
+  })
+})
+
 describe('les règles de comptage, écrites', () => {
   it('neuf indicateurs, chacun avec sa définition en français', () => {
     expect(Object.keys(INDICATEURS)).toHaveLength(9)

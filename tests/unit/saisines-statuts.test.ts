@@ -38,10 +38,23 @@ describe('cycle de vie d’une saisine', () => {
 
   it('« clôturée » est terminal ; on ne revient jamais à « reçue » ; chaque statut est atteignable', () => {
     expect(TRANSITIONS.cloturee).toEqual([])
-    for (const de of statuts) expect(TRANSITIONS[de]).not.toContain('recue')
-    const atteints = new Set<Statut>(['recue'])
+    // Seule « à trier » (synthèse du GGD) mène à « reçue » : c'est la validation au tri, pas un retour en arrière.
+    for (const de of statuts) if (de !== 'a-trier') expect(TRANSITIONS[de]).not.toContain('recue')
+    for (const de of statuts) expect(TRANSITIONS[de]).not.toContain('a-trier')
+    const atteints = new Set<Statut>(['recue', 'a-trier'])
     for (let i = 0; i < statuts.length; i++) for (const de of [...atteints]) for (const v of TRANSITIONS[de]) atteints.add(v)
     expect([...atteints].sort()).toEqual([...statuts].sort())
+  })
+
+  it('une saisine « à trier » se valide (reçue, prise en charge) ou s’écarte ; « écartée » est terminal', () => {
+    const importee = [{ de: null, vers: 'a-trier' as const, le: '2026-12-01T09:00:00.000Z', par: 7 }]
+    expect(statutCourant(importee)).toBe('a-trier')
+    expect(statutCourant(changerStatut(importee, 'recue', intervenant, new Date()))).toBe('recue')
+    expect(statutCourant(changerStatut(importee, 'prise-en-charge', intervenant, new Date()))).toBe('prise-en-charge')
+    const ecartee = changerStatut(importee, 'ecartee', intervenant, new Date())
+    expect(TRANSITIONS.ecartee).toEqual([])
+    expect(() => changerStatut(ecartee, 'recue', intervenant, new Date())).toThrow('Statut : passer de « Écartée au tri » à « Reçue » n’est pas permis')
+    expect(() => changerStatut(importee, 'contactee', intervenant, new Date())).toThrow(TransitionRefusee)
   })
 
   it('seul l’intervenant change un statut : aucun autre rôle, pour aucune transition', () => {
@@ -54,7 +67,7 @@ describe('cycle de vie d’une saisine', () => {
 
 describe('qui peut faire quoi sur une saisine', () => {
   const saisine = { auteur: 42, poste: 'poste-gex' }
-  const operations: Operation[] = ['deposer', 'voir-retour', 'voir-contenu', 'traiter', 'voir-signalements', 'exporter-personne']
+  const operations: Operation[] = ['deposer', 'importer-synthese', 'voir-retour', 'voir-contenu', 'traiter', 'voir-signalements', 'exporter-personne']
   const permises = (acteur: Parameters<typeof operationPermise>[0], s: SaisineVisee = saisine) => operations.filter((o) => operationPermise(acteur, o, s))
 
   it('l’agent FSI dépose, et voit le retour de SES saisines seulement, jamais le contenu', () => {
@@ -66,13 +79,14 @@ describe('qui peut faire quoi sur une saisine', () => {
 
   it('l’intervenant fait tout sur les saisines de son poste, rien sur celles d’un autre poste', () => {
     // Le droit d'accès d'une personne est la réponse du responsable du traitement (coordination), pas de l'intervenant.
-    expect(permises(intervenant)).toEqual(['deposer', 'voir-retour', 'voir-contenu', 'traiter', 'voir-signalements'])
+    expect(permises(intervenant)).toEqual(['deposer', 'importer-synthese', 'voir-retour', 'voir-contenu', 'traiter', 'voir-signalements'])
     expect(permises({ ...intervenant, poste: 'poste-bourg' })).toEqual([])
     expect(permises({ ...intervenant, poste: null }, { auteur: 1, poste: null })).toEqual([])
   })
 
-  it('la coordination voit les signalements et répond au droit d’accès, jamais le contenu ; opérateur, financeur, anonyme, compte suspendu : rien', () => {
-    expect(permises({ id: 1, role: 'coordination' })).toEqual(['voir-signalements', 'exporter-personne'])
+  it('la coordination voit les signalements, répond au droit d’accès et importe la synthèse du GGD pour tout le département, jamais le contenu ; opérateur, financeur, anonyme, compte suspendu : rien', () => {
+    expect(permises({ id: 1, role: 'coordination' })).toEqual(['importer-synthese', 'voir-signalements', 'exporter-personne'])
+    expect(permises({ id: 1, role: 'coordination' }, { poste: null })).toEqual(['importer-synthese', 'voir-signalements', 'exporter-personne'])
     expect(permises({ id: 1, role: 'operateur' })).toEqual([])
     expect(permises({ id: 1, role: 'financeur' })).toEqual([])
     expect(permises(null)).toEqual([])

@@ -61,6 +61,9 @@ export const Saisines: CollectionConfig = {
     { name: 'donneesEffaceesLe', type: 'date' },
     { name: 'ditALaPersonne', type: 'text' },
     { name: 'texteLibre', type: 'text' },
+    // Saisine importée de la synthèse du GGD 01 : empreinte HMAC de sa ligne (domaine/saisines/synthese-ggd.ts),
+    // pour qu'un fichier envoyé deux fois ne crée rien deux fois ; unique jusque dans la base. Effacée avec l'identité.
+    { name: 'empreinteSynthese', type: 'text', unique: true },
     {
       name: 'personnes',
       type: 'array',
