@@ -1260,6 +1260,7 @@ export interface Journal {
     | 'second-facteur-reinitialise'
     | 'codes-secours-regeneres'
     | 'saisine-deposee'
+    | 'saisine-importee'
     | 'saisines-listees'
     | 'saisine-consultee'
     | 'saisine-statut-change'
@@ -1374,7 +1375,16 @@ export interface Saisine {
   problematique: string;
   accepteContact: 'oui' | 'non' | 'non-demande';
   statut:
-    'recue' | 'prise-en-charge' | 'contactee' | 'injoignable' | 'refus' | 'accompagnement' | 'orientee' | 'cloturee';
+    | 'a-trier'
+    | 'ecartee'
+    | 'recue'
+    | 'prise-en-charge'
+    | 'contactee'
+    | 'injoignable'
+    | 'refus'
+    | 'accompagnement'
+    | 'orientee'
+    | 'cloturee';
   historique:
     | {
         [k: string]: unknown;
@@ -1400,6 +1410,7 @@ export interface Saisine {
   donneesEffaceesLe?: string | null;
   ditALaPersonne?: string | null;
   texteLibre?: string | null;
+  empreinteSynthese?: string | null;
   personnes: {
     identite?: string | null;
     clePersonne?: string | null;
@@ -2026,6 +2037,7 @@ export interface SaisinesSelect<T extends boolean = true> {
   donneesEffaceesLe?: T;
   ditALaPersonne?: T;
   texteLibre?: T;
+  empreinteSynthese?: T;
   personnes?:
     | T
     | {

@@ -10,6 +10,7 @@ import * as migration_20261203_142501_espace_connecte from './20261203_142501_es
 import * as migration_20261203_144716_second_facteur_reinitialise from './20261203_144716_second_facteur_reinitialise';
 import * as migration_20261203_175630_saisines from './20261203_175630_saisines';
 import * as migration_20261203_184710_index_indicateurs from './20261203_184710_index_indicateurs';
+import * as migration_20261204_171701_synthese_ggd from './20261204_171701_synthese_ggd';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261203_184710_index_indicateurs.up,
     down: migration_20261203_184710_index_indicateurs.down,
-    name: '20261203_184710_index_indicateurs'
+    name: '20261203_184710_index_indicateurs',
+  },
+  {
+    up: migration_20261204_171701_synthese_ggd.up,
+    down: migration_20261204_171701_synthese_ggd.down,
+    name: '20261204_171701_synthese_ggd'
   },
 ];

@@ -9,6 +9,7 @@ import * as migration_20261203_133041_sessions_sans_jwt from './20261203_133041_
 import * as migration_20261203_142418_espace_connecte from './20261203_142418_espace_connecte';
 import * as migration_20261203_175621_saisines from './20261203_175621_saisines';
 import * as migration_20261203_184658_index_indicateurs from './20261203_184658_index_indicateurs';
+import * as migration_20261204_171625_synthese_ggd from './20261204_171625_synthese_ggd';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261203_184658_index_indicateurs.up,
     down: migration_20261203_184658_index_indicateurs.down,
-    name: '20261203_184658_index_indicateurs'
+    name: '20261203_184658_index_indicateurs',
+  },
+  {
+    up: migration_20261204_171625_synthese_ggd.up,
+    down: migration_20261204_171625_synthese_ggd.down,
+    name: '20261204_171625_synthese_ggd'
   },
 ];
