@@ -12,16 +12,16 @@ import {
 import { calculerIndicateurs } from './requetes'
 
 /**
- * Le rapport d'une demande (période, poste ou unité) dans la vue de
+ * Le rapport d'une demande (période ; poste, unité ou compagnie) dans la vue de
  * l'acteur : trois calculs (la période, la précédente, la même l'an passé),
  * puis la mise en forme commune de la page et des exports. La vue vient de
  * la politique (`vueIndicateurs`) ; le financeur n'a jamais de filtre
  * (domaine/indicateurs/demande.ts), on le refuse ici encore.
  */
 export async function rapportIndicateurs(payload: Payload, demande: DemandeIndicateurs, vue: Vue, seuil: number): Promise<Rapport> {
-  if (vue === 'secret-statistique' && (demande.poste !== undefined || demande.unite !== undefined))
+  if (vue === 'secret-statistique' && (demande.poste !== undefined || demande.unite !== undefined || demande.compagnie !== undefined))
     throw new Error('Indicateurs : le financeur voit le département entier, sans filtre')
-  const filtre = { poste: demande.poste, unite: demande.unite }
+  const filtre = { poste: demande.poste, unite: demande.unite, compagnie: demande.compagnie }
   const [courante, precedente, anPasse, perimetre] = await Promise.all([
     calculerIndicateurs(payload, { periode: demande.periode, ...filtre }),
     calculerIndicateurs(payload, { periode: periodePrecedente(demande.periode), ...filtre }),
@@ -53,6 +53,10 @@ async function perimetreDe(payload: Payload, d: DemandeIndicateurs): Promise<str
     const s = await payload.findByID({ collection: 'sites', id: d.unite, depth: 0, overrideAccess: true, disableErrors: true })
     return `Unité : ${s?.nom ?? `n° ${d.unite}`}`
   }
+  if (d.compagnie !== undefined) {
+    const s = await payload.findByID({ collection: 'sites', id: d.compagnie, depth: 0, overrideAccess: true, disableErrors: true })
+    return s?.type === 'compagnie' ? `Compagnie : ${s.nom} et ses brigades` : `${s?.nom ?? `Compagnie ou commissariat n° ${d.compagnie}`}`
+  }
   return DEPARTEMENT
 }
 
@@ -67,12 +71,14 @@ export async function choixDeFiltre(payload: Payload) {
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { nom: true },
+      select: { nom: true, type: true },
       sort: 'nom',
     }),
   ])
   return {
     postes: postes.docs.map((p) => ({ id: Number(p.id), libelle: String(p.intitule) })),
     unites: sites.docs.map((s) => ({ id: Number(s.id), libelle: String(s.nom) })),
+    // Une compagnie compte avec ses brigades (sites rattachés), un commissariat seul.
+    compagnies: sites.docs.filter((s) => s.type !== 'brigade').map((s) => ({ id: Number(s.id), libelle: s.type === 'compagnie' ? `${s.nom} (et ses brigades)` : String(s.nom) })),
   }
 }

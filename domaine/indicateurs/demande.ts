@@ -5,19 +5,21 @@ import type { Vue } from './rapport'
 /**
  * La demande d'un rapport, telle que la page /espace/indicateurs et ses
  * exports la reçoivent en GET : la période (periodes.ts) et, pour
- * l'opérateur et la coordination, un poste ou une unité. Le financeur voit
+ * l'opérateur et la coordination, un poste, une unité, ou une compagnie
+ * (avec ses brigades) ou un commissariat (cahier des charges : « par
+ * compagnie/commissariat »). Le financeur voit
  * le département entier, sans filtre : un rapport par unité se recouperait
  * avec celui du département (la différence des deux redonnerait une petite
  * case que chacun masque), et le secret statistique ne protège qu'un tableau
  * et son total (secret-statistique.ts).
  */
 
-export type DemandeIndicateurs = { periode: Periode; poste?: number; unite?: number }
+export type DemandeIndicateurs = { periode: Periode; poste?: number; unite?: number; compagnie?: number }
 export type LectureDemande =
   | { ok: true; demande: DemandeIndicateurs; valeurs: Record<string, string> }
   | { ok: false; erreurs: Record<string, string>; valeurs: Record<string, string> }
 
-export const CHAMPS_DEMANDE = ['type', 'annee', 'mois', 'trimestre', 'du', 'au', 'poste', 'unite'] as const
+export const CHAMPS_DEMANDE = ['type', 'annee', 'mois', 'trimestre', 'du', 'au', 'poste', 'unite', 'compagnie'] as const
 
 /** Le trimestre en cours, montré quand la page s'ouvre sans paramètre. */
 export function periodeParDefaut(aujourdhui: DateLocale): Periode {
@@ -32,6 +34,7 @@ export function parametresDe(d: DemandeIndicateurs): URLSearchParams {
   for (const champ of ['annee', 'mois', 'trimestre', 'du', 'au']) if (periode[champ] !== undefined) p.set(champ, String(periode[champ]))
   if (d.poste !== undefined) p.set('poste', String(d.poste))
   if (d.unite !== undefined) p.set('unite', String(d.unite))
+  if (d.compagnie !== undefined) p.set('compagnie', String(d.compagnie))
   return p
 }
 
@@ -54,6 +57,7 @@ export function lireDemande(parametres: URLSearchParams, vue: Vue, aujourdhui: D
   for (const [champ, libelle] of [
     ['poste', 'Poste'],
     ['unite', 'Unité'],
+    ['compagnie', 'Compagnie ou commissariat'],
   ] as const) {
     const v = valeurs[champ]
     if (!v) continue
@@ -65,6 +69,8 @@ export function lireDemande(parametres: URLSearchParams, vue: Vue, aujourdhui: D
     if (r.ok) demande[champ] = r.n
     else erreurs[champ] = r.erreur
   }
-  if (demande.poste !== undefined && demande.unite !== undefined) erreurs.unite = 'Unité : choisissez un poste ou une unité, pas les deux'
+  // Un seul périmètre à la fois : leur croisement ne répond à aucune question des financeurs.
+  const choisis = (['poste', 'unite', 'compagnie'] as const).filter((c) => demande[c] !== undefined)
+  if (choisis.length > 1) erreurs[choisis[1]!] = `${choisis[1] === 'unite' ? 'Unité' : 'Compagnie ou commissariat'} : choisissez un seul périmètre (un poste, une unité, ou une compagnie ou un commissariat)`
   return Object.keys(erreurs).length ? { ok: false, erreurs, valeurs } : { ok: true, demande, valeurs }
 }

@@ -98,7 +98,16 @@ describe('rapport des indicateurs, de la base aux fichiers', () => {
     expect(ligne(r, 'Chiffres clés', 'Saisines').periode.valeur).toBe(2)
   })
 
+  it('un filtre par compagnie compte la compagnie et ses brigades ; les choix du filtre la proposent', async () => {
+    const { choixDeFiltre } = await import('../../cms/indicateurs/rapport')
+    const r = await rapportIndicateurs(base.payload, { periode: T4, compagnie: unite20 }, 'complete', 5)
+    expect(r.perimetre).toBe('Compagnie : Compagnie de Gex et ses brigades')
+    expect(ligne(r, 'Chiffres clés', 'Saisines').periode.valeur).toBe(2)
+    expect((await choixDeFiltre(base.payload)).compagnies).toContainEqual({ id: unite20, libelle: 'Compagnie de Gex (et ses brigades)' })
+  })
+
   it('financeur : jamais de filtre', async () => {
+    await expect(rapportIndicateurs(base.payload, { periode: T4, compagnie: unite20 }, 'secret-statistique', 5)).rejects.toThrow(/département entier/)
     await expect(rapportIndicateurs(base.payload, { periode: T4, unite: unite20 }, 'secret-statistique', 5)).rejects.toThrow(/département entier/)
   })
 

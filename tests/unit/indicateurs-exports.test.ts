@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Agregats } from '../../domaine/indicateurs/agregats'
 import { indicateursDepuisAgregats } from '../../domaine/indicateurs/calcul'
-import { lireDemande } from '../../domaine/indicateurs/demande'
+import { lireDemande, parametresDe } from '../../domaine/indicateurs/demande'
 import { nomFichierRapport, rapportCsv, rapportXlsx } from '../../domaine/indicateurs/exports'
 import { graphiqueBarres } from '../../domaine/indicateurs/graphique-svg'
 import { nettoyerNotes, NOTES_MAX, rapportPdf, titreRapport } from '../../domaine/indicateurs/pdf'
@@ -142,18 +142,23 @@ describe('demande d’un rapport (GET)', () => {
   it('sans paramètre : le trimestre en cours ; sinon la période, le poste ou l’unité', () => {
     expect(lire('')).toMatchObject({ ok: true, demande: { periode: { type: 'trimestre', annee: 2026, trimestre: 4 } } })
     expect(lire('type=mois&annee=2026&mois=11&poste=3')).toMatchObject({ ok: true, demande: { periode: { type: 'mois', annee: 2026, mois: 11 }, poste: 3 } })
+    const parCompagnie = lire('type=annee&annee=2026&compagnie=7')
+    expect(parCompagnie).toMatchObject({ ok: true, demande: { periode: { type: 'annee', annee: 2026 }, compagnie: 7 } })
+    if (parCompagnie.ok) expect(parametresDe(parCompagnie.demande).toString()).toBe('type=annee&annee=2026&compagnie=7')
   })
 
   it('erreurs par champ, en français', () => {
     expect(lire('type=mois&annee=2026&mois=13')).toMatchObject({ ok: false, erreurs: { mois: 'Mois : entre 1 et 12' } })
     expect(lire('type=dates&du=2026-12-10&au=2026-12-01')).toMatchObject({ ok: false, erreurs: { au: expect.stringMatching(/^Au : /) } })
     expect(lire('type=annee&annee=2026&unite=abc')).toMatchObject({ ok: false, erreurs: { unite: 'Unité : choisissez dans la liste' } })
-    expect(lire('type=annee&annee=2026&unite=2&poste=1')).toMatchObject({ ok: false, erreurs: { unite: expect.stringMatching(/pas les deux/) } })
+    expect(lire('type=annee&annee=2026&unite=2&poste=1')).toMatchObject({ ok: false, erreurs: { unite: expect.stringMatching(/un seul périmètre/) } })
+    expect(lire('type=annee&annee=2026&compagnie=4&poste=1')).toMatchObject({ ok: false, erreurs: { compagnie: expect.stringMatching(/^Compagnie ou commissariat : choisissez un seul périmètre/) } })
   })
 
   it('le financeur n’a pas de filtre : un poste ou une unité sont refusés', () => {
     expect(lire('type=annee&annee=2026&unite=2', 'secret-statistique')).toMatchObject({ ok: false, erreurs: { unite: expect.stringMatching(/département entier/) } })
     expect(lire('type=annee&annee=2026&poste=2', 'secret-statistique')).toMatchObject({ ok: false, erreurs: { poste: expect.stringMatching(/département entier/) } })
+    expect(lire('type=annee&annee=2026&compagnie=2', 'secret-statistique')).toMatchObject({ ok: false, erreurs: { compagnie: expect.stringMatching(/département entier/) } })
   })
 })
 
