@@ -177,6 +177,10 @@ export async function enregistrerSignalement(payload: Payload, acteur: ActeurEsp
   const maintenant = o.maintenant ?? new Date()
   const s = await saisineVisee(payload, acteur, id, 'traiter')
   if (!s || !acteur) return INTROUVABLE
+  // Comme un acte : une saisine effacée n'a plus de personne à qui rattacher le signalement (une
+  // situation nouvelle fait une nouvelle saisine), une saisine à trier se valide d'abord.
+  const bloque = horsSuivi(s)
+  if (bloque) return bloque
   const r = schemaSignalement({ maintenant }).safeParse({ article: champs.article, date: champs.date, destinataire: champs.destinataire, precisionDestinataire: vide(champs.precisionDestinataire), texte: vide(champs.texte) })
   if (!r.success) return { ok: false, statut: 400, erreurs: erreursParChamp(r.error) }
   const jeton = nouveauJeton()

@@ -185,6 +185,11 @@ describe(`conservation des données personnelles (${process.env.PASSERELLE_TEST_
     for (const x of SECRETS_ANCIENNE) expect(texte, x).not.toContain(x)
     // Plus rien à faire sur elle.
     expect(await traitement.ajouterActe(base.payload, d.intervA, ids.ancienne, { type: 'appel', date: jour(MAINTENANT) })).toMatchObject({ ok: false, statut: 409 })
+    expect(await traitement.enregistrerSignalement(base.payload, d.intervA, ids.ancienne, { article: '226-14', date: jour(MAINTENANT), destinataire: 'procureur' })).toMatchObject({
+      ok: false,
+      statut: 409,
+      erreurs: { formulaire: expect.stringMatching(/données personnelles ont été effacées/) },
+    })
   })
 
   it('relance : rien de plus, rien de changé', async () => {
