@@ -8,6 +8,7 @@ import {
   genererJeton,
 } from '../../domaine/acces/sessions'
 import { secondFacteurExige } from '../../domaine/acces/second-facteur'
+import { idDe } from '../../domaine/reference'
 import { cible } from '../../domaine/journal/evenements'
 import { configuration } from '../../socle/configuration'
 import type { Session, Utilisateur } from '../payload-types'
@@ -31,7 +32,6 @@ export type SessionValide = {
   complete: boolean
 }
 
-const idDe = (r: number | string | { id: number | string }) => (typeof r === 'object' ? r.id : r)
 
 /** Ouvre une session pour un compte dont l'identité vient d'être prouvée (mot de passe ou ProConnect). */
 export async function ouvrirSession(

@@ -22,7 +22,8 @@ import {
 } from '../../domaine/saisines'
 import { journaliser } from '../journalAudit'
 import type { Acte, Orientation, Saisine, SignalementsJudiciaire } from '../payload-types'
-import { idDe, type ActeurEspace } from './acteur'
+import { idNumerique as idDe } from '../../domaine/reference'
+import { type ActeurEspace } from './acteur'
 import { dechiffrerChamp, dechiffrerIdentite, type Identite } from './chiffrement'
 
 /**

@@ -4,8 +4,8 @@
  * l'étape. Les plus pertinentes d'abord (le plus de thématiques couvertes),
  * puis par nom.
  */
+import { idDe, type Reference as Ref } from '../reference'
 
-type Ref = number | string | { id: number | string } | null | undefined
 export type ServiceAnnuaire = { id: number | string; nom: string; structure: Ref; thematiques?: string[] | null }
 export type StructureAnnuaire = { id: number | string; nom: string; id_source: string; commune?: string | null; source?: string | null }
 
@@ -17,7 +17,6 @@ export type PartenaireTrouve<S extends StructureAnnuaire = StructureAnnuaire> = 
   thematiques: string[]
 }
 
-const idDe = (r: Ref) => (r && typeof r === 'object' ? r.id : r)
 
 export function partenairesPour<S extends StructureAnnuaire>(
   codes: readonly string[],

@@ -1,5 +1,6 @@
 import { RE_CODE_COMMUNE, RE_SIREN_EPCI } from '../../content/territoire/codes'
 import { DEPARTEMENT_AIN, epciParSiren, resoudreCommune } from '../../content/territoire/geographie'
+import { idDe, type Reference as Ref } from '../reference'
 
 /**
  * Secteur d'un poste d'intervenant social : ses communes déclarées et celles
@@ -8,11 +9,9 @@ import { DEPARTEMENT_AIN, epciParSiren, resoudreCommune } from '../../content/te
  * entrée du contenu amorcé ou un test.
  */
 type PosteTerritoire = { territoire?: readonly string[] | null }
-type Ref = number | string | { id: number | string } | null | undefined
 type PosteAvecSites = PosteTerritoire & { secteur: string; sites?: readonly Ref[] | null }
 type SiteLocalise = { id: number | string; nom: string; commune?: string | null; type: string }
 
-const idDe = (r: Ref) => (r && typeof r === 'object' ? r.id : r)
 
 /** Communes de l'Ain couvertes par le territoire d'un poste (codes INSEE actuels). */
 export function communesDuSecteur(poste: PosteTerritoire): string[] {

@@ -259,7 +259,7 @@ describe(`indicateurs en SQL (${process.env.PASSERELLE_TEST_BASE})`, () => {
   })
 
   it('les requêtes SQL rendent les mêmes lignes agrégées que l’agrégation de référence en mémoire, pour chaque période et filtre', async () => {
-    const { idDe } = await import('../../cms/saisines/acteur')
+    const { idNumerique: idDe } = await import('../../domaine/reference')
     const tout = async <C extends 'saisines' | 'actes' | 'orientations'>(collection: C) =>
       (await base.payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs
     const [saisines, actes, orientations] = await Promise.all([tout('saisines'), tout('actes'), tout('orientations')])

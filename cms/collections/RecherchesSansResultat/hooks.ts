@@ -1,12 +1,9 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
+import { idDe, type Reference } from '../../../domaine/reference'
 import { SLUG_VOCABULAIRE, type FicheVocabulaire } from '../Vocabulaire/fiche'
 import { SLUG_RECHERCHES_SANS_RESULTAT } from './comptage'
 
-const idDe = (valeur: unknown): number | string | undefined => {
-  if (valeur && typeof valeur === 'object' && 'id' in valeur) return (valeur as { id: number | string }).id
-  return typeof valeur === 'number' || typeof valeur === 'string' ? valeur : undefined
-}
 
 /** API locale vue sans les types générés (le vocabulaire est lu et modifié champ par champ). */
 type ApiVocabulaire = {
@@ -26,8 +23,8 @@ type ApiVocabulaire = {
  */
 export const rattacherAuConcept: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (operation !== 'update' || !originalDoc) return data
-  const concept = idDe(data.concept !== undefined ? data.concept : originalDoc.concept)
-  if (concept === undefined || (originalDoc.statut === 'rattachee' && idDe(originalDoc.concept) === concept)) return data
+  const concept = idDe((data.concept !== undefined ? data.concept : originalDoc.concept) as Reference)
+  if (concept === null || (originalDoc.statut === 'rattachee' && idDe(originalDoc.concept as Reference) === concept)) return data
 
   const requete = String(originalDoc.requete)
   const api = req.payload as unknown as ApiVocabulaire
