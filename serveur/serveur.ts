@@ -44,6 +44,8 @@ export type OptionsServeur = {
    * Absent : le portail est ouvert (intranet de l'État), seul l'espace connecté la demande.
    */
   sessionExigee?: (req: IncomingMessage) => Promise<boolean>
+  /** Les champs qui portent un identifiant dans chaque collection de l'API REST (relations, fichiers), vérifiés avant Payload. */
+  champsIdentifiants?: ReadonlyMap<string, ReadonlySet<string>>
   /** Journal JSON des requêtes et des erreurs (par défaut celui du processus). */
   journal?: Journal
 }
@@ -132,7 +134,10 @@ export function creerServeur(options: OptionsServeur): Server {
         return res.end('Connexion requise : ce portail n’est accessible qu’aux personnes connectées.')
       }
       if (admin) {
-        const erreur = chemin.startsWith('/api/') ? erreurParametresApi(new URLSearchParams(url.slice(chemin.length + 1))) : undefined
+        const collection = chemin.split('/')[2] ?? ''
+        const erreur = chemin.startsWith('/api/')
+          ? erreurParametresApi(new URLSearchParams(url.slice(chemin.length + 1)), options.champsIdentifiants?.get(collection))
+          : undefined
         if (erreur) {
           res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
           return res.end(JSON.stringify({ errors: [{ message: erreur }] }))
