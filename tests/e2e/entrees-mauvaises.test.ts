@@ -51,7 +51,7 @@ const attribut = (balise: string, nom: string) => {
 }
 
 /** Les formulaires POST d'une page : leurs champs et, pour chacun, les valeurs que la page propose (cachées, options, boutons). */
-export function formulairesDe(html: string, chemin: string): Formulaire[] {
+function formulairesDe(html: string, chemin: string): Formulaire[] {
   const trouves: Formulaire[] = []
   for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
     if ((attribut(m[1]!, 'method') ?? 'get').toLowerCase() !== 'post') continue
