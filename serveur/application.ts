@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import next from 'next'
 import type { Payload } from 'payload'
 
+import { champsIdentifiantsParCollection } from '../cms/champsIdentifiants'
 import { preparerPayload } from '../cms/base'
 import { configuration } from '../socle/configuration'
 import { armerPublication } from '../socle/publication/demande'
@@ -138,6 +139,7 @@ export async function demarrerPortail(): Promise<Portail> {
         ? async (req) => Boolean((await validerJeton(payload, jetonDuCookie(req.headers.cookie)))?.complete)
         : undefined,
     sante: () => evaluerDisponibilite(verifications, 2500),
+    champsIdentifiants: champsIdentifiantsParCollection(payload),
   })
   // Le port a été essayé au début, mais un autre processus a pu le prendre depuis.
   await new Promise<void>((ok, ko) => {

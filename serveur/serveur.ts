@@ -7,6 +7,7 @@ import type { Disponibilite } from '../socle/sante'
 import { cheminJournalisable, identifiantRequete, journalServeur, type Journal } from '../socle/journal'
 import { typeErreur } from '../socle/journauxCaviardes'
 import { verifierCorps } from '../socle/limitesCorps'
+import { erreurParametresApi } from '../socle/parametresApi'
 import { envoyerFichier, resoudreFichier, type FichierStatique } from './fichiersStatiques'
 import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politiqueDeSecurite'
 import { libreSansSession, redirectionAdmin } from './accesPortail'
@@ -43,6 +44,8 @@ export type OptionsServeur = {
    * Absent : le portail est ouvert (intranet de l'État), seul l'espace connecté la demande.
    */
   sessionExigee?: (req: IncomingMessage) => Promise<boolean>
+  /** Les champs qui portent un identifiant dans chaque collection de l'API REST (relations, fichiers), vérifiés avant Payload. */
+  champsIdentifiants?: ReadonlyMap<string, ReadonlySet<string>>
   /** Journal JSON des requêtes et des erreurs (par défaut celui du processus). */
   journal?: Journal
 }
@@ -130,7 +133,17 @@ export function creerServeur(options: OptionsServeur): Server {
         res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
         return res.end('Connexion requise : ce portail n’est accessible qu’aux personnes connectées.')
       }
-      if (admin) return await options.next(req, res)
+      if (admin) {
+        const collection = chemin.split('/')[2] ?? ''
+        const erreur = chemin.startsWith('/api/')
+          ? erreurParametresApi(new URLSearchParams(url.slice(chemin.length + 1)), options.champsIdentifiants?.get(collection))
+          : undefined
+        if (erreur) {
+          res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+          return res.end(JSON.stringify({ errors: [{ message: erreur }] }))
+        }
+        return await options.next(req, res)
+      }
       const route = options.routes?.[chemin]
       if (route) return await route(req, res)
       if (chemin === '/sante' || chemin === '/sante/pret') {

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demarrerPortailDeTest, type PortailDeTest } from './demarrerPortail'
+import { semer } from './journalSansDonnee'
 import { lancerNavigateur, ouvrirPage, verifierAccessibilite } from './navigateur'
 import { codeInstallationDuJournal, codeTotp, envoyerFormulaire, OPERATEUR, pasSuivant } from './operateur'
 
@@ -21,6 +22,7 @@ let secret = ''
 beforeAll(async () => {
   portail = await demarrerPortailDeTest()
   url = portail.url
+  semer(portail.dossier, OPERATEUR.email, OPERATEUR.nom)
   navigateur = await lancerNavigateur()
 }, 600_000)
 afterAll(async () => {

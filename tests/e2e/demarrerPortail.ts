@@ -5,6 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { verifierJournalSansDonnee } from './journalSansDonnee'
+
 /**
  * Démarre le portail comme `npm start` (base SQLite neuve, contenu amorcé,
  * admin construite si besoin, portail publié) sur un port libre.
@@ -34,9 +36,13 @@ export type PortailDeTest = {
   /** Processus lancé (tsx, qui lance le serveur) : les bancs mesurent le temps CPU de son arbre. */
   pid: number
   dossier: string
+  /**
+   * Arrête le portail, puis cherche dans son journal les données personnelles du contenu et celles
+   * que les tests y ont semées (journalSansDonnee.ts) : en cas de fuite, lève une erreur et garde le dossier.
+   */
+  arreter: () => Promise<void>
   /** Identifiant du groupe de processus du portail (serveur, tsx, constructions astro) ; seulement avec `groupe`. */
   groupe?: number
-  arreter: () => Promise<void>
   /** Coupure franche (kill -9 du groupe : serveur et construction en cours), sans rien nettoyer ; seulement avec `groupe`. */
   tuer: () => Promise<void>
 }
@@ -89,6 +95,8 @@ export async function demarrerPortailDeTest(
         processus.kill('SIGTERM')
         await new Promise((ok) => processus.once('exit', ok))
       }
+      await new Promise((ok) => sortie.end(ok))
+      verifierJournalSansDonnee(dossier, journal)
       if (!process.env.PASSERELLE_GARDER_E2E && !o.dossier) rmSync(dossier, { recursive: true, force: true })
     },
     tuer: async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demarrerFournisseurOidc, type FournisseurOidc } from '../outils/fournisseurOidc'
 import { demarrerServeurSmtp, type CourrielRecu, type ServeurSmtp } from '../outils/serveurSmtp'
 import { demarrerPortailDeTest, portLibre, type PortailDeTest } from './demarrerPortail'
+import { semer } from './journalSansDonnee'
 import { lancerNavigateur, ouvrirPage, verifierAccessibilite } from './navigateur'
 import { codeTotp, pasSuivant, sessionOperateur } from './operateur'
 
@@ -60,6 +61,8 @@ afterAll(async () => {
 
 /** L'opérateur invite depuis /espace/comptes ; le lien arrive par courriel. */
 async function inviter(email: string, role: string, rattachement?: { champ: '#invitation-site' | '#invitation-poste' }) {
+  // L'adresse invitée ne doit jamais paraître dans le journal du serveur (vérifié à l'arrêt du portail).
+  semer(portail.dossier, email)
   const page = await operateur.newPage()
   await page.goto(`${url}/espace/comptes`)
   await page.fill('#invitation-email', email)

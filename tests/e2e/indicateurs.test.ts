@@ -2,6 +2,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { semer } from './journalSansDonnee'
 import { lancerNavigateur, ouvrirPage, verifierAccessibilite } from './navigateur'
 import { connecterParHttp, envoyerFormulaire, sessionOperateur } from './operateur'
 
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const poste = champ(page, /id="invitation-poste"[\s\S]*?<option value="(\d+)"/)
   for (const role of ROLES.slice(1)) {
     const email = `${role}.indicateurs@${role === 'agent-fsi' ? 'interieur.gouv.fr' : 'example.org'}`
+    semer(dossierDonnees, email)
     const reponse = await envoyerFormulaire(
       url,
       '/espace/comptes',

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { semer } from './journalSansDonnee'
 import { connecterParHttp, envoyerFormulaire, sessionOperateur } from './operateur'
 
 /**
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const poste = champ(page, /id="invitation-poste"[\s\S]*?<option value="(\d+)"/)
   for (const role of ROLES.slice(1)) {
     const email = `${role}.matrice@${role === 'agent-fsi' ? 'interieur.gouv.fr' : 'example.org'}`
+    semer(dossierDonnees, email)
     const reponse = await envoyerFormulaire(
       url,
       '/espace/comptes',

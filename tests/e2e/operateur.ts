@@ -4,7 +4,9 @@ import path from 'node:path'
 import { decodeBase32IgnorePadding } from '@oslojs/encoding'
 import { generateTOTP } from '@oslojs/otp'
 
+import type { ServeurSmtp } from '../outils/serveurSmtp'
 import { fichierJournal } from './demarrerPortail'
+import { semer } from './journalSansDonnee'
 
 /**
  * Le compte opérateur des tests de bout en bout sur le portail partagé, créé et
@@ -98,7 +100,42 @@ export async function sessionOperateur(url: string, dossierDonnees: string): Pro
     })
     if (installation.status !== 303) throw new Error(`Installation de l'opérateur impossible (HTTP ${installation.status})`)
   }
+  semer(dossierDonnees, OPERATEUR.email, OPERATEUR.nom)
   const session = await connecterParHttp(url, OPERATEUR, garde.secret)
   writeFileSync(fichierOperateur(dossierDonnees), JSON.stringify(session))
   return session.cookie
+}
+
+/**
+ * Invite un compte depuis /espace/comptes de l'opérateur, choisit son mot de passe et le connecte ;
+ * le lien vient du courriel (avec `boite`), sinon de la page. Son adresse est semée : jamais au journal.
+ */
+export async function creerCompteParInvitation(
+  url: string,
+  dossierDonnees: string,
+  operateur: string,
+  compte: { email: string; motDePasse: string },
+  role: string,
+  rattachement: { site?: string; poste?: string } = {},
+  boite?: ServeurSmtp,
+): Promise<string> {
+  semer(dossierDonnees, compte.email)
+  const page = await (await fetch(`${url}/espace/comptes`, { headers: { Cookie: operateur } })).text()
+  const reponse = await envoyerFormulaire(
+    url,
+    '/espace/comptes',
+    { csrf: champCache(page, 'csrf') ?? '', action: 'inviter', email: compte.email, role, site: rattachement.site ?? '', poste: rattachement.poste ?? '' },
+    operateur,
+  )
+  const corps = await reponse.text()
+  let lien = corps.match(/\/invitation\/[a-z2-7]{32}/)?.[0]
+  // Avec SMTP, le lien ne part que par courriel (expect.poll n'est pas permis hors d'un test : on attend à la main).
+  for (let essai = 0; !lien && boite && essai < 100; essai++) {
+    lien = boite.recus.find((r) => r.destinataires.includes(compte.email))?.texte.match(/\/invitation\/[a-z2-7]{32}/)?.[0]
+    if (!lien) await new Promise((ok) => setTimeout(ok, 200))
+  }
+  if (!lien) throw new Error(`Invitation de ${compte.email} impossible (HTTP ${reponse.status})`)
+  const choix = await envoyerFormulaire(url, lien, { motDePasse: compte.motDePasse, confirmation: compte.motDePasse })
+  if (choix.status !== 303) throw new Error(`Mot de passe de ${compte.email} refusé (HTTP ${choix.status})`)
+  return (await connecterParHttp(url, compte)).cookie
 }

@@ -18,6 +18,15 @@ export async function setup(project: TestProject) {
   project.provide('dossierDonnees', portail.dossier)
 }
 
+/**
+ * Après tous les fichiers : le journal du portail partagé passe au crible (demarrerPortail.ts).
+ * Vitest ne fait qu'afficher l'erreur d'un teardown ; le code de sortie la rend bloquante pour `npm test`.
+ */
 export async function teardown() {
-  await portail?.arreter()
+  try {
+    await portail?.arreter()
+  } catch (e) {
+    process.exitCode = 1
+    throw e
+  }
 }

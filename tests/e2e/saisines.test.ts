@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { demarrerServeurSmtp, type CourrielRecu, type ServeurSmtp } from '../outils/serveurSmtp'
 import { demarrerPortailDeTest, type PortailDeTest } from './demarrerPortail'
 import { lancerNavigateur, verifierAccessibilite } from './navigateur'
-import { connecterParHttp, envoyerFormulaire, sessionOperateur } from './operateur'
+import { semer } from './journalSansDonnee'
+import { creerCompteParInvitation, envoyerFormulaire, sessionOperateur } from './operateur'
 
 /**
  * Les saisines de bout en bout, dans Chromium, sur un portail qui accepte le
@@ -46,23 +47,6 @@ async function courrielDeSaisine(adresse: string): Promise<CourrielRecu> {
   return smtp.recus.filter(deSaisine).at(-1)!
 }
 
-/** Invite un compte depuis /espace/comptes de l'opérateur et choisit son mot de passe ; le lien vient du courriel, ou de la page sans SMTP. */
-async function creerCompte(base: string, operateur: string, compte: { email: string; motDePasse: string }, role: string, rattachement: { site?: string; poste?: string }, boite?: ServeurSmtp) {
-  const page = await (await fetch(`${base}/espace/comptes`, { headers: { Cookie: operateur } })).text()
-  const csrf = page.match(/name="csrf" value="([^"]*)"/)?.[1] ?? ''
-  const reponse = await envoyerFormulaire(base, '/espace/comptes', { csrf, action: 'inviter', email: compte.email, role, site: rattachement.site ?? '', poste: rattachement.poste ?? '' }, operateur)
-  const corps = await reponse.text()
-  let lien = corps.match(/\/invitation\/[a-z2-7]{32}/)?.[0]
-  // Avec SMTP, le lien ne part que par courriel (expect.poll n'est pas permis hors d'un test : on attend à la main).
-  for (let essai = 0; !lien && boite && essai < 100; essai++) {
-    lien = boite.recus.find((r) => r.destinataires.includes(compte.email))?.texte.match(/\/invitation\/[a-z2-7]{32}/)?.[0]
-    if (!lien) await new Promise((ok) => setTimeout(ok, 200))
-  }
-  if (!lien) throw new Error(`Invitation de ${compte.email} impossible (HTTP ${reponse.status})`)
-  expect((await envoyerFormulaire(base, lien, { motDePasse: compte.motDePasse, confirmation: compte.motDePasse })).status).toBe(303)
-  return (await connecterParHttp(base, compte)).cookie
-}
-
 async function contexteConnecte(cookie: string, options: Parameters<Browser['newContext']>[0] = {}) {
   const contexte = await navigateur.newContext({ locale: 'fr-FR', ...options })
   const [nom, valeur] = cookie.split('=') as [string, string]
@@ -83,9 +67,11 @@ beforeAll(async () => {
   const site = option(comptes, 'invitation-site', 'Commissariat de Bourg-en-Bresse')
   const poste = option(comptes, 'invitation-poste', 'Intervenant social – secteur Bresse-Dombes')
   expect(site && poste, 'unité et poste amorcés').toBeTruthy()
-  cookies.agent = await creerCompte(url, operateur, COMPTES.agent, 'agent-fsi', { site }, smtp)
-  cookies.intervenant = await creerCompte(url, operateur, COMPTES.intervenant, 'intervenant', { poste }, smtp)
-  cookies.coordination = await creerCompte(url, operateur, COMPTES.coordination, 'coordination', {}, smtp)
+  // Ce que ce parcours saisit ne doit jamais paraître dans le journal du serveur (vérifié à l'arrêt du portail).
+  semer(portail.dossier, PERSONNE.nom, PERSONNE.prenom, PERSONNE.telephone, TEXTE_LIBRE, TEXTE_ACTE, COMMENTAIRE_ORIENTATION)
+  cookies.agent = await creerCompteParInvitation(url, portail.dossier, operateur, COMPTES.agent, 'agent-fsi', { site }, smtp)
+  cookies.intervenant = await creerCompteParInvitation(url, portail.dossier, operateur, COMPTES.intervenant, 'intervenant', { poste }, smtp)
+  cookies.coordination = await creerCompteParInvitation(url, portail.dossier, operateur, COMPTES.coordination, 'coordination', {}, smtp)
   navigateur = await lancerNavigateur()
   agent = await contexteConnecte(cookies.agent)
   intervenant = await contexteConnecte(cookies.intervenant)
@@ -421,10 +407,11 @@ describe('synthèse hebdomadaire du GGD 01, sans JavaScript', () => {
 describe('dépôt en ligne fermé (SAISINES_EN_LIGNE absent, portail partagé)', () => {
   it('l’agent est renvoyé à la messagerie institutionnelle : aucun formulaire, 403 à l’envoi', async () => {
     const base = inject('urlPortail')
-    const operateur = await sessionOperateur(base, inject('dossierDonnees'))
+    const dossier = inject('dossierDonnees')
+    const operateur = await sessionOperateur(base, dossier)
     const comptes = await (await fetch(`${base}/espace/comptes`, { headers: { Cookie: operateur } })).text()
     const site = option(comptes, 'invitation-site', 'Commissariat de Bourg-en-Bresse')
-    const cookie = await creerCompte(base, operateur, { email: 'agent.saisines.fermees@interieur.gouv.fr', motDePasse: 'phrase-de-passe-saisines-fermees' }, 'agent-fsi', { site })
+    const cookie = await creerCompteParInvitation(base, dossier, operateur, { email: 'agent.saisines.fermees@interieur.gouv.fr', motDePasse: 'phrase-de-passe-saisines-fermees' }, 'agent-fsi', { site })
     const liste = await fetch(`${base}/espace/saisines`, { headers: { Cookie: cookie } })
     expect(liste.status).toBe(200)
     const htmlListe = await liste.text()
