@@ -1,6 +1,8 @@
 import { getPayload, type Payload } from 'payload'
 
 import { configuration } from '../socle/configuration'
+import { journalServeur } from '../socle/journal'
+import { typeErreur } from '../socle/journauxCaviardes'
 import { migrations as migrationsPostgres } from './migrations/postgres'
 import { migrations as migrationsSqlite } from './migrations/sqlite'
 import config from './payload.config'
@@ -11,7 +13,26 @@ import config from './payload.config'
  * des questions interactives qui bloquent sans terminal (notes de pile).
  */
 export async function obtenirPayload(): Promise<Payload> {
-  return getPayload({ config })
+  const payload = await getPayload({ config })
+  surveillerPool(payload)
+  return payload
+}
+
+type PoolPostgres = { on: (evenement: 'error', f: (e: unknown) => void) => void; listenerCount: (evenement: 'error') => number }
+
+/**
+ * PostgreSQL redémarré (mise à jour, bascule) coupe les connexions inactives
+ * du pool : pg-pool les retire puis ré-émet l'erreur sur le pool, et un
+ * EventEmitter sans écouteur d'« error » en fait une exception non rattrapée
+ * qui arrête le processus. Écoutée ici, la coupure est seulement journalisée :
+ * la requête suivante ouvre une connexion neuve (tests/integration/reconnexion-postgres.test.ts).
+ */
+function surveillerPool(payload: Payload) {
+  const pool = (payload.db as unknown as { pool?: PoolPostgres }).pool
+  if (!pool || pool.listenerCount('error') > 0) return
+  pool.on('error', (e) =>
+    journalServeur.warn({ erreur: typeErreur(e), code: (e as { code?: string }).code }, 'Connexion inactive à PostgreSQL coupée par le serveur ; une nouvelle sera ouverte'),
+  )
 }
 
 export async function migrer(payload: Payload): Promise<void> {
