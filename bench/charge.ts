@@ -339,8 +339,6 @@ try {
   const { communesDeLAin } = await import('../domaine/territoire')
   const { PROFILS, SEXES, SITUATIONS_FAMILIALES, ACCORDS_CONTACT } = await import('../domaine/saisines')
   payload = await preparerPayload()
-  // Le pool de ce processus voit aussi PostgreSQL redémarrer : ce n'est pas lui qu'on mesure.
-  ;(payload.db as unknown as { pool?: { on: (e: string, f: () => void) => void } }).pool?.on('error', () => {})
   problematiques = (await entreesActives(payload, 'problematique')).map((e) => e.code)
   communes = communesDeLAin().map((c) => c.code)
   const jour = new Date().toISOString().slice(0, 10)
@@ -380,7 +378,7 @@ try {
       const temps: number[] = []
       let erreurs = 0
       const debut = performance.now()
-      const instance = autocannon({ ...o, connections: CONNEXIONS, duration: DUREE_S }, (e) => {
+      const instance = autocannon({ ...o, connections: CONNEXIONS, duration: DUREE_S, timeout: 30 }, (e) => {
         if (e) return ko(e)
         const s = (performance.now() - debut) / 1000
         ok({ requetes: temps.length, erreurs, p50_ms: centile(temps, 50), p95_ms: centile(temps, 95), rps: Math.round(temps.length / s), reussies: temps.length - erreurs })
