@@ -210,7 +210,7 @@ const vivant = () => {
 // Dépôt de saisines par le formulaire du portail.
 
 type Session = { cookie: string; csrf: string }
-type Depot = { marque: string; statut: number | 'reseau'; id?: number; debut: number; fin: number }
+type Depot = { marque: string; statut: number | 'reseau'; cause?: string; id?: number; debut: number; fin: number }
 
 let problematiques: string[] = []
 let communes: string[] = []
@@ -229,8 +229,9 @@ async function deposer(url: string, session: Session, champs: Record<string, str
     await r.arrayBuffer()
     const id = Number(r.headers.get('location')?.match(/^\/espace\/saisines\/(\d+)\?fait=deposee$/)?.[1]) || undefined
     return { marque, statut: r.status, id, debut, fin: performance.now() }
-  } catch {
-    return { marque, statut: 'reseau', debut, fin: performance.now() }
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause
+    return { marque, statut: 'reseau', cause: cause?.code ?? cause?.message ?? (e as Error).name, debut, fin: performance.now() }
   }
 }
 
@@ -362,9 +363,12 @@ try {
   let numero = 0
   const nouvelleMarque = (prefixe: string) => `banc-${prefixe}-${++numero}`
 
+  // Charger Payload a bloqué ce processus plus longtemps que le keep-alive du serveur (5 s) : la connexion
+  // gardée par fetch est fermée de l'autre côté, et un POST n'est jamais rejoué. Deux GET la renouvellent.
+  for (let k = 0; k < 2; k++) await fetch(`${url}/sante`).then((r) => r.arrayBuffer()).catch(() => undefined)
   // Une saisine d'essai : le formulaire de ce banc est accepté tel quel.
   const essai = await deposer(url, session, formulaire(rng, nouvelleMarque('essai')), 'essai')
-  if (!acquittee(essai)) throw new Error(`dépôt d’essai refusé (HTTP ${essai.statut})`)
+  if (!acquittee(essai)) throw new Error(`dépôt d’essai refusé (HTTP ${essai.statut}${essai.cause ? ` : ${essai.cause}` : ''}, serveur ${vivant() ? 'vivant' : 'arrêté'}) ; journal du serveur : ${portail?.dossier}/serveur.log`)
 
   // -------------------------------------------------------------------------
   // 1. Charge : recherche, puis création de saisines.
