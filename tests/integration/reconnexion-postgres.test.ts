@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { createLocalReq, initTransaction, killTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
@@ -45,6 +46,27 @@ describe.runIf(postgres)('connexions PostgreSQL coupées par le serveur', () => 
     // Le temps que chaque connexion reçoive la fin de session du serveur.
     await new Promise((ok) => setTimeout(ok, 1000))
     expect(nonRattrapees.map((e) => (e as Error).message)).toEqual([])
+
+    const { totalDocs } = await base.payload.count({ collection: 'sites', overrideAccess: true })
+    expect(totalDocs).toBeGreaterThanOrEqual(0)
+  })
+
+  it('une transaction en cours coupée : elle échoue, sans exception non rattrapée, et la suivante passe', async () => {
+    // Une transaction Payload garde sa connexion hors du pool : c'est le client pg qui reçoit la coupure.
+    const req = await createLocalReq({}, base.payload)
+    expect(await initTransaction(req)).toBe(true)
+    await base.payload.count({ collection: 'sites', overrideAccess: true, req })
+
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await admin.connect()
+    try {
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+    } finally {
+      await admin.end()
+    }
+    await new Promise((ok) => setTimeout(ok, 1000))
+    expect(nonRattrapees.map((e) => (e as Error).message)).toEqual([])
+    await killTransaction(req).catch(() => undefined)
 
     const { totalDocs } = await base.payload.count({ collection: 'sites', overrideAccess: true })
     expect(totalDocs).toBeGreaterThanOrEqual(0)
