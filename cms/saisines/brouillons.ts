@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { brouillonRepris, enregistrerBrouillon, type Brouillon, type ChampsBrouillon } from '../../domaine/saisines'
 import { chiffrerChamp, dechiffrerChamp } from './chiffrement'
@@ -38,6 +38,6 @@ export async function garderBrouillon(payload: Payload, auteur: number, champs: 
   else await payload.create({ collection: COLLECTION, data, overrideAccess: true, depth: 0 })
 }
 
-export async function supprimerBrouillon(payload: Payload, auteur: number): Promise<void> {
-  await payload.delete({ collection: COLLECTION, where: { auteur: { equals: auteur } }, overrideAccess: true })
+export async function supprimerBrouillon(payload: Payload, auteur: number, req?: PayloadRequest): Promise<void> {
+  await payload.delete({ collection: COLLECTION, where: { auteur: { equals: auteur } }, overrideAccess: true, req })
 }
