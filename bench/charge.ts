@@ -34,8 +34,9 @@
  * Tout est borné : durées fixes, nombres de requêtes plafonnés, et un délai
  * global au-delà duquel le banc arrête tout et sort en erreur. Progression sur
  * stderr ; dernière ligne de stdout, en JSON :
- *   {"base","duree_s","connexions","charge_machine","recherche","saisines",
+ *   {"base","duree_s","connexions","charge_machine","recherche","saisines","erreurs_journal_charge",
  *    "redemarrage_postgres","kill_ecriture_saisine","kill_publication","kill_import","defauts"}
+ * (`erreurs_journal_*` : lignes d'erreur du journal du serveur pendant le scénario.)
  * `defauts` liste ce qui contredit une exigence (vide si tout va bien) ; le
  * code de sortie est 1 s'il n'est pas vide.
  */
@@ -49,7 +50,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
 
-import { demarrerPortailDeTest, portLibre, type PortailDeTest } from '../tests/e2e/demarrerPortail'
+import { demarrerPortailDeTest, fichierJournal, portLibre, type PortailDeTest } from '../tests/e2e/demarrerPortail'
 import { connecterParHttp, envoyerFormulaire, sessionOperateur } from '../tests/e2e/operateur'
 import { generateur } from './aleatoire'
 import { racine } from '../tests/outils/payloadDeTest'
@@ -205,6 +206,15 @@ const vivant = () => {
     return false
   }
 }
+
+/** Le journal du serveur (tous ses démarrages) : sa taille maintenant, et ses lignes d'erreur écrites depuis. */
+const tailleJournal = () => (dossier ? readFileSync(fichierJournal(dossier)).length : 0)
+const erreursJournalDepuis = (depuis: number) =>
+  readFileSync(fichierJournal(dossier!))
+    .subarray(depuis)
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => /Erreur serveur|"niveau":"error"|uncaughtException/.test(l)).length
 
 // ---------------------------------------------------------------------------
 // Dépôt de saisines par le formulaire du portail.
@@ -397,6 +407,7 @@ try {
     })
 
   const chargeAvant = charge()
+  const journalAvantCharge = tailleJournal()
   let i = 0
   const recherche = await mesurer('recherche', { url, requests: [{ setupRequest: (req) => ({ ...req, path: requetes[i++ % requetes.length]! }) }] }, 200)
   log(`Recherche : ${JSON.stringify(recherche)}`)
@@ -431,6 +442,8 @@ try {
   const { reussies: _r2, ...saisinesJson } = saisines
   resultat.recherche = rechercheJson
   resultat.saisines = { ...saisinesJson, creees, en_vol_a_l_arret: Math.max(0, sansReponse) }
+  // Les erreurs que le serveur a journalisées pendant la charge (recherche et saisines), vues ou non des clients.
+  resultat.erreurs_journal_charge = erreursJournalDepuis(journalAvantCharge)
   if (recherche.erreurs) defaut(`recherche sous charge : ${recherche.erreurs} erreur(s)`)
   if (saisines.erreurs) defaut(`création de saisines sous charge : ${saisines.erreurs} erreur(s)`)
 
@@ -453,6 +466,7 @@ try {
   // -------------------------------------------------------------------------
   // 2. PostgreSQL redémarré sous charge (cluster privé seulement).
   if (cluster) {
+    const journalAvant = tailleJournal()
     const depuis = await dernierId()
     const clients = Math.max(2, Math.floor(CONNEXIONS / 2))
     const ecrivains = deposants(clients, 'pg')
@@ -511,6 +525,7 @@ try {
       statuts_en_erreur: [...new Set([...erreursEcriture.map((d) => d.statut), ...erreursLecture.map((l) => l.statut)])],
       fenetre_erreurs_ms: fenetre.length ? Math.round(Math.max(...fenetre) - Math.min(...fenetre)) : 0,
       serveur_vivant: vivant(),
+      erreurs_journal_serveur: erreursJournalDepuis(journalAvant),
       ...bilan,
     }
     log(`PostgreSQL redémarré : ${JSON.stringify(resultat.redemarrage_postgres)}`)
