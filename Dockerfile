@@ -1,4 +1,8 @@
-# syntax=docker/dockerfile:1
+# syntax=docker/dockerfile:1.17.1
+#
+# (Ci-dessus : l'interpréteur de ce fichier est lui aussi une image, épinglée
+# comme les autres ; tests/unit/images-epinglees.test.ts refuse toute image
+# sans version exacte.)
 #
 # Image de production de Passerelle : un seul processus Node (serveur/demarrer.ts)
 # sert l'admin Payload (Next), le portail Astro publié et ses routes à la demande.

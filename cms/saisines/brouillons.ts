@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { brouillonRepris, enregistrerBrouillon, type Brouillon, type ChampsBrouillon } from '../../domaine/saisines'
 import { chiffrerChamp, dechiffrerChamp } from './chiffrement'
@@ -39,11 +39,12 @@ export async function garderBrouillon(payload: Payload, auteur: number, champs: 
 }
 
 /**
- * Après chaque dépôt : une seule requête DELETE par l'adaptateur de base. La
- * collection n'a ni hook ni version ni fichier, et l'API locale relirait puis
- * supprimerait ligne à ligne (et nettoierait les préférences de l'admin) pour
- * un brouillon qui, le plus souvent, n'existe pas.
+ * Après chaque dépôt, dans sa transaction quand il y en a une : une seule
+ * requête DELETE par l'adaptateur de base. La collection n'a ni hook ni
+ * version ni fichier, et l'API locale relirait puis supprimerait ligne à ligne
+ * (et nettoierait les préférences de l'admin) pour un brouillon qui, le plus
+ * souvent, n'existe pas.
  */
-export async function supprimerBrouillon(payload: Payload, auteur: number): Promise<void> {
-  await payload.db.deleteMany({ collection: COLLECTION, where: { auteur: { equals: auteur } } })
+export async function supprimerBrouillon(payload: Payload, auteur: number, req?: PayloadRequest): Promise<void> {
+  await payload.db.deleteMany({ collection: COLLECTION, where: { auteur: { equals: auteur } }, req })
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
-import type { Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
 import { cible } from '../../domaine/journal/evenements'
 import {
@@ -94,9 +94,23 @@ export async function deposerSaisine(
     if (!unite.docs.length) return { ok: false, statut: 400, erreurs: { unite: 'Unité qui saisit : unité inconnue' } }
   }
 
-  const cree = await payload.create({ collection: 'saisines', data: donneesSaisine(s, acteur, poste, maintenant), overrideAccess: true, depth: 0 })
-  await journaliser(payload, { action: 'saisine-deposee', acteur: acteur.id, cible: cible('saisines', cree.id), adresse: options.adresse ?? null })
-  await supprimerBrouillon(payload, acteur.id)
+  // La saisine, sa ligne de journal et la fin du brouillon d'un bloc : une base coupée entre deux écritures
+  // (PostgreSQL redémarré, banc bench:charge) laissait une saisine enregistrée derrière une erreur 500, que
+  // l'agent redéposait (doublon), et sans sa ligne de journal. SQLite : Payload n'y ouvre pas de transaction
+  // (transactionOptions absent de payload.config.ts) ; les écritures y restent successives.
+  const req = await createLocalReq({}, payload)
+  const enTransaction = await initTransaction(req)
+  if (!enTransaction) delete req.transactionID
+  let cree
+  try {
+    cree = await payload.create({ collection: 'saisines', data: donneesSaisine(s, acteur, poste, maintenant), overrideAccess: true, depth: 0, req })
+    await journaliser(payload, { action: 'saisine-deposee', acteur: acteur.id, cible: cible('saisines', cree.id), adresse: options.adresse ?? null }, req)
+    await supprimerBrouillon(payload, acteur.id, req)
+    if (enTransaction) await commitTransaction(req)
+  } catch (e) {
+    if (enTransaction) await killTransaction(req).catch(() => undefined)
+    throw e
+  }
   // Le courriel part sans faire attendre l'agent : un relais lent ne ralentit pas le dépôt, un relais en panne ne l'empêche pas.
   const notification =
     poste === null
