@@ -103,6 +103,12 @@ export function creerServeur(options: OptionsServeur): Server {
     if (!corps.accepte) return refuserCorps(res, corps.statut, corps.message)
     // Jamais de détail (ni donnée) dans la réponse ni dans le journal : le type d'erreur suffit.
     const erreurServeur = (e: unknown) => {
+      // Le client est parti avant la réponse (onglet fermé, banc arrêté) : ce n'est pas une panne, et
+      // la journaliser comme telle noierait les vraies erreurs que la supervision doit voir.
+      if (req.destroyed || res.destroyed) {
+        journal.info({ requete, methode: req.method, chemin: cheminJournalisable(url), erreur: typeErreur(e) }, 'Requête abandonnée par le client')
+        return
+      }
       journal.error({ requete, methode: req.method, chemin: cheminJournalisable(url), erreur: typeErreur(e) }, 'Erreur serveur')
       if (!res.headersSent) {
         res.statusCode = 500

@@ -33,6 +33,8 @@ function serveurAvecProxys(proxys: string[]) {
     next: (_req, res) => void res.end('next'),
     astro: (req, res) => {
       if (req.url?.startsWith('/panne')) throw new TypeError(`lecture impossible pour ${COURRIEL}`)
+      // Une page qui échoue parce que le client est parti pendant son calcul.
+      if (req.url?.startsWith('/lente')) return new Promise((_ok, ko) => req.socket.once('close', () => ko(new Error('premature close'))))
       res.end(String(req.headers['x-request-id']))
     },
     sante: async () => ({ statut: 'ok' as const }),
@@ -91,6 +93,23 @@ describe('journal des requêtes', () => {
     expect(erreur).toMatchObject({ msg: 'Erreur serveur', erreur: 'TypeError', chemin: '/panne/:valeur', methode: 'GET' })
     const tout = brut.join('\n')
     for (const fuite of [COURRIEL, 'marie', JETON, '127.0.0.1', 'lecture impossible']) expect(tout).not.toContain(fuite)
+  })
+})
+
+describe('client parti avant la réponse', () => {
+  it('une ligne d’information, pas une « Erreur serveur »', async () => {
+    const abandon = new AbortController()
+    const envoi = fetch(`${urls[0]}/lente`, { signal: abandon.signal }).catch(() => undefined)
+    await new Promise((ok) => setTimeout(ok, 100))
+    abandon.abort()
+    await envoi
+    let ligne: Record<string, unknown> | undefined
+    for (let i = 0; i < 50 && !ligne; i++) {
+      ligne = lignes.find((l) => l.chemin === '/lente' && l.msg === 'Requête abandonnée par le client')
+      await new Promise((ok) => setTimeout(ok, 20))
+    }
+    expect(ligne).toMatchObject({ niveau: 'info', methode: 'GET', erreur: 'Error' })
+    expect(lignes.filter((l) => l.chemin === '/lente' && l.niveau === 'error')).toEqual([])
   })
 })
 
