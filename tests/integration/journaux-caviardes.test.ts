@@ -75,7 +75,15 @@ describe('erreurs des pages d’Astro', () => {
     let reponse: Response | undefined
     const journal = await journalPendant(async () => {
       reponse = (await onRequest(
-        { request: new Request(`http://portail.local/annuaire/signaler?courriel=${COURRIEL}`, { method: 'POST' }), url: new URL(`http://portail.local/annuaire/signaler?courriel=${COURRIEL}`) } as never,
+        {
+          // Un formulaire lisible : le middleware laisse passer, la page échoue ensuite.
+          request: new Request(`http://portail.local/annuaire/signaler?courriel=${COURRIEL}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: `courriel=${encodeURIComponent(COURRIEL)}`,
+          }),
+          url: new URL(`http://portail.local/annuaire/signaler?courriel=${COURRIEL}`),
+        } as never,
         () => Promise.reject(new RangeError(`message invalide : ${COURRIEL}`)),
       )) as Response
     })
