@@ -14,12 +14,17 @@ export function idDe(r: Reference): number | string | null {
   return typeof r === 'object' ? r.id : r
 }
 
+/** Le plus grand identifiant d'une table : `integer` de PostgreSQL (au-delà, la base refuse la requête). */
+export const ID_MAX = 2_147_483_647
+
 /**
  * L'identifiant numérique (celui des bases SQLite et PostgreSQL) d'une valeur
- * venue d'ailleurs (formulaire, document peuplé, JSON) : `null` pour tout ce
- * qui n'en est pas un, au lieu d'un NaN qui passerait les comparaisons.
+ * venue d'ailleurs (formulaire, document peuplé, JSON, adresse) : `null` pour
+ * tout ce qui n'en est pas un, au lieu d'un NaN qui passerait les
+ * comparaisons ou d'un nombre que PostgreSQL refuserait (erreur 500).
  */
 export function idNumerique(r: unknown): number | null {
   const v = r && typeof r === 'object' ? (r as { id?: unknown }).id : r
-  return typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : null
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : NaN
+  return Number.isInteger(n) && n >= 0 && n <= ID_MAX ? n : null
 }

@@ -35,7 +35,17 @@ export async function garderBrouillon(payload: Payload, auteur: number, champs: 
   const b = enregistrerBrouillon(precedent, auteur, champs, maintenant)
   const data = { auteur, champs: chiffrerChamp(COLLECTION, jetonDe(auteur), 'champs', JSON.stringify(b.champs)) ?? '', creeLe: b.creeLe, modifieLe: b.modifieLe }
   if (doc) await payload.update({ collection: COLLECTION, id: doc.id, data, overrideAccess: true, depth: 0 })
-  else await payload.create({ collection: COLLECTION, data, overrideAccess: true, depth: 0 })
+  else
+    try {
+      await payload.create({ collection: COLLECTION, data, overrideAccess: true, depth: 0 })
+    } catch (e) {
+      // Deux envois simultanés du même auteur (double clic, deux onglets) : un brouillon par auteur
+      // (index unique), le premier l'a créé, le second le met à jour. SQLite sérialise ces écritures ;
+      // PostgreSQL les laisse se croiser (trouvé par tests/e2e/entrees-mauvaises-postgres.test.ts).
+      const cree = await enregistrement(payload, auteur)
+      if (!cree) throw e
+      await payload.update({ collection: COLLECTION, id: cree.id, data, overrideAccess: true, depth: 0 })
+    }
 }
 
 /**

@@ -153,8 +153,9 @@ export type SaisineComplete = {
 export type VueSaisine = { vue: 'unite'; id: number; retour: RetourPourUnite } | ({ vue: 'complete' } & SaisineComplete)
 
 async function saisineParId(payload: Payload, id: number | string): Promise<Saisine | null> {
-  if (!/^\d+$/.test(String(id))) return null
-  const { docs } = await payload.find({ collection: 'saisines', where: { id: { equals: Number(id) } }, limit: 1, pagination: false, depth: 1, overrideAccess: true })
+  const n = idDe(id)
+  if (n === null) return null
+  const { docs } = await payload.find({ collection: 'saisines', where: { id: { equals: n } }, limit: 1, pagination: false, depth: 1, overrideAccess: true })
   return (docs[0] as Saisine | undefined) ?? null
 }
 

@@ -2,6 +2,7 @@ import { DatabaseSync } from 'node:sqlite'
 import path from 'node:path'
 
 import fc from 'fast-check'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MOTIFS_SIGNALEMENT } from '../../cms/collections/Signalements/motifs'
@@ -9,6 +10,7 @@ import { MODES_SAISINE, NATURES_SAISINE, PROFILS, SEXES, SITUATIONS_FAMILIALES }
 import { STATUTS } from '../../domaine/saisines/statuts'
 import { demarrerPortailDeTest, type PortailDeTest } from './demarrerPortail'
 import { semer } from './journalSansDonnee'
+import { serveurPostgres } from '../outils/payloadDeTest'
 import { cookieDeSession, creerCompteParInvitation, envoyerFormulaire, sessionOperateur } from './operateur'
 
 /**
@@ -27,7 +29,8 @@ import { cookieDeSession, creerCompteParInvitation, envoyerFormulaire, sessionOp
  * le nombre de cas par cible.
  */
 const GRAINE = Number(process.env.PASSERELLE_FUZZ_GRAINE ?? 20261204)
-const CAS = Number(process.env.PASSERELLE_FUZZ_CAS ?? 24)
+// Sur PostgreSQL, moitié moins de cas par cible : la même campagne y éprouve surtout ce que la base refuse (types, caractère nul).
+const CAS = Number(process.env.PASSERELLE_FUZZ_CAS ?? (process.env.PASSERELLE_FUZZ_BASE === 'postgres' ? 12 : 24))
 const SIMULTANES = 4
 
 type Role = 'anonyme' | 'partielle' | 'operateur' | 'agent' | 'intervenant' | 'coordination' | 'financeur'
@@ -238,35 +241,61 @@ const graineDe = (nom: string) => [...nom].reduce((h, c) => (Math.imul(h, 31) + 
 
 const TABLES_DE_REFERENCE = ['structures', 'services', 'sites', 'postes', 'permanences', 'referentiels', 'saisines', 'saisines_personnes', 'utilisateurs', 'vocabulaire']
 
-function base() {
-  return new DatabaseSync(path.join(portail.dossier, 'passerelle.db'), { readOnly: true })
-}
-function etatDeReference() {
-  const db = base()
+/**
+ * La base du portail : SQLite par défaut ; PostgreSQL quand PASSERELLE_FUZZ_BASE=postgres
+ * (tests/e2e/entrees-mauvaises-postgres.test.ts), sur une base créée pour la campagne.
+ */
+const TYPE_BASE: 'sqlite' | 'postgres' = process.env.PASSERELLE_FUZZ_BASE === 'postgres' ? 'postgres' : 'sqlite'
+const NOM_BASE_PG = `passerelle_fuzz_${process.pid}_${Date.now()}`
+async function sqlPostgres<T>(base: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: `${serveurPostgres()}/${base}` })
+  await client.connect()
   try {
-    const comptes = Object.fromEntries(TABLES_DE_REFERENCE.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
-    const temoin = {
-      saisine: db.prepare('SELECT * FROM saisines WHERE id = ?').get(Number(ids.temoin)),
-      personnes: db.prepare('SELECT * FROM saisines_personnes WHERE _parent_id = ? ORDER BY _order').all(Number(ids.temoin)),
-      actes: db.prepare('SELECT * FROM actes WHERE saisine_id = ? ORDER BY id').all(Number(ids.temoin)),
-      orientations: db.prepare('SELECT * FROM orientations WHERE saisine_id = ? ORDER BY id').all(Number(ids.temoin)),
-    }
-    const integrite = (db.prepare('PRAGMA integrity_check').get() as Record<string, string>).integrity_check
-    return { comptes, temoin, integrite, horsSchema: horsSchema(db) }
+    return await f(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Lecture seule de la base du portail, la même requête sur les deux moteurs (paramètres « ? »). */
+type Lecteur = { lignes: (requete: string, ...parametres: unknown[]) => Promise<Record<string, unknown>[]> }
+async function avecBase<T>(f: (db: Lecteur) => Promise<T>): Promise<T> {
+  if (TYPE_BASE === 'postgres')
+    return sqlPostgres(NOM_BASE_PG, (c) =>
+      f({ lignes: async (requete, ...parametres) => (await c.query(requete.replace(/\?/g, (() => { let n = 0; return () => `$${++n}` })()), parametres)).rows }),
+    )
+  const db = new DatabaseSync(path.join(portail.dossier, 'passerelle.db'), { readOnly: true })
+  try {
+    return await f({ lignes: async (requete, ...parametres) => db.prepare(requete).all(...(parametres as number[])) as Record<string, unknown>[] })
   } finally {
     db.close()
   }
 }
+function etatDeReference() {
+  return avecBase(async (db) => {
+    const comptes: Record<string, number> = {}
+    for (const t of TABLES_DE_REFERENCE) comptes[t] = Number((await db.lignes(`SELECT count(*) AS n FROM ${t}`))[0]!.n)
+    const temoin = {
+      saisine: (await db.lignes('SELECT * FROM saisines WHERE id = ?', Number(ids.temoin)))[0],
+      personnes: await db.lignes('SELECT * FROM saisines_personnes WHERE _parent_id = ? ORDER BY _order', Number(ids.temoin)),
+      actes: await db.lignes('SELECT * FROM actes WHERE saisine_id = ? ORDER BY id', Number(ids.temoin)),
+      orientations: await db.lignes('SELECT * FROM orientations WHERE saisine_id = ? ORDER BY id', Number(ids.temoin)),
+    }
+    // PostgreSQL n'a pas d'équivalent à integrity_check : ses contraintes et ses types y pourvoient.
+    const integrite = TYPE_BASE === 'sqlite' ? String((await db.lignes('PRAGMA integrity_check'))[0]!.integrity_check) : 'ok'
+    return { comptes, temoin, integrite, horsSchema: await horsSchema(db) }
+  })
+}
 
 /** Ce qui est en clair en base doit rester dans les valeurs que les schémas permettent, quoi qu'on ait envoyé. */
-function horsSchema(db: DatabaseSync): string[] {
+async function horsSchema(db: Lecteur): Promise<string[]> {
   const dans = (valeurs: object) => new Set(Object.keys(valeurs))
   const regles: [string, string, (v: unknown) => boolean][] = [
     ['saisines', 'statut', (v) => dans(STATUTS).has(String(v))],
     ['saisines', 'mode', (v) => dans(MODES_SAISINE).has(String(v))],
     ['saisines', 'nature', (v) => dans(NATURES_SAISINE).has(String(v))],
     ['saisines', 'profil', (v) => dans(PROFILS).has(String(v))],
-    ['saisines', 'historique', (v) => Array.isArray(JSON.parse(String(v)))],
+    ['saisines', 'historique', (v) => Array.isArray(typeof v === 'string' ? JSON.parse(v) : v)],
     ['saisines_personnes', 'sexe', (v) => dans(SEXES).has(String(v))],
     ['saisines_personnes', 'situation_familiale', (v) => dans(SITUATIONS_FAMILIALES).has(String(v))],
     ['saisines_personnes', 'commune', (v) => v === null || /^01\d{3}$/.test(String(v))],
@@ -275,7 +304,7 @@ function horsSchema(db: DatabaseSync): string[] {
   ]
   const fautes: string[] = []
   for (const [table, colonne, valide] of regles)
-    for (const ligne of db.prepare(`SELECT id, ${colonne} AS v FROM ${table}`).all() as { id: unknown; v: unknown }[])
+    for (const ligne of await db.lignes(`SELECT id, ${colonne} AS v FROM ${table}`))
       if (!valide(ligne.v)) fautes.push(`${table}#${String(ligne.id)}.${colonne} = ${JSON.stringify(ligne.v)?.slice(0, 80)}`)
   return fautes
 }
@@ -307,7 +336,12 @@ async function deposer(personne: typeof TEMOIN): Promise<string> {
 }
 
 beforeAll(async () => {
-  portail = await demarrerPortailDeTest({ env: { SAISINES_EN_LIGNE: 'oui' } })
+  const env: Record<string, string> = { SAISINES_EN_LIGNE: 'oui' }
+  if (TYPE_BASE === 'postgres') {
+    await sqlPostgres('postgres', (c) => c.query(`CREATE DATABASE ${NOM_BASE_PG}`))
+    env.DATABASE_URL = `${serveurPostgres()}/${NOM_BASE_PG}`
+  }
+  portail = await demarrerPortailDeTest({ env })
   url = portail.url
   semer(portail.dossier, TEMOIN.nom, TEMOIN.prenom, TEMOIN.telephone, TEMOIN.texte, CIBLE.nom, CIBLE.prenom, CIBLE.telephone, CIBLE.texte)
 
@@ -335,9 +369,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await portail?.arreter()
+  if (TYPE_BASE === 'postgres') await sqlPostgres('postgres', (c) => c.query(`DROP DATABASE IF EXISTS ${NOM_BASE_PG} WITH (FORCE)`))
 })
 
-describe('entrées mauvaises en nombre', () => {
+describe(`entrées mauvaises en nombre (${TYPE_BASE})`, () => {
   // Les cas que la campagne a trouvés (500 avant la correction), rejoués tels quels.
   it('un envoi qui n’est pas un formulaire lisible reçoit 415 ou 400 en français, pas 500', async () => {
     const envoi = (chemin: string, corps: string, type: string) =>
@@ -370,7 +405,7 @@ describe('entrées mauvaises en nombre', () => {
   })
 
   it('aucune réponse 5xx ; les données de référence et la saisine témoin sont intactes', async () => {
-    const avant = etatDeReference()
+    const avant = await etatDeReference()
     expect(avant.integrite).toBe('ok')
     expect(avant.comptes.saisines).toBe(2)
 
@@ -471,7 +506,7 @@ describe('entrées mauvaises en nombre', () => {
     expect(erreurs.map((r) => `${r.statut} ← ${r.envoi.decrit}`)).toEqual([])
     expect((await fetch(`${url}/sante`)).status).toBe(200)
 
-    const apres = etatDeReference()
+    const apres = await etatDeReference()
     expect(apres.integrite).toBe('ok')
     expect(apres.horsSchema).toEqual([])
     expect(apres.comptes).toEqual(avant.comptes)

@@ -9,6 +9,10 @@ import { demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDe
  * Publication réelle : `astro build` dans un processus séparé, lisant la base de
  * test, puis bascule. Une construction qui échoue pour de vrai (base
  * inaccessible) laisse le site précédent en service.
+ *
+ * Sur SQLite seulement : la construction depuis PostgreSQL est faite, et vérifiée
+ * page à l'appui, par tests/integration/reprise-publication.test.ts (les deux bases) ;
+ * la refaire ici coûtait plus d'une minute à chaque `npm test`.
  */
 let base: BaseDeTest
 let pipeline: import('../../socle/publication/pipeline').PipelinePublication
@@ -16,22 +20,22 @@ let constructeurAstro: typeof import('../../socle/publication/pipeline').constru
 
 const page = (chemin: string) => readFileSync(path.join(pipeline.constructionCourante()!, 'client', chemin, 'index.html'), 'utf8')
 
-beforeAll(async () => {
-  base = await demarrerBaseDeTest()
-  const { seeder } = await import('../../cms/seed')
-  await seeder(base.payload, { annuaire: false })
-  const mod = await import('../../socle/publication/pipeline')
-  constructeurAstro = mod.constructeurAstro
-  const { configuration } = await import('../../socle/configuration')
-  pipeline = new mod.PipelinePublication({
-    dossier: path.join(base.dossier, 'publication'),
-    delaiMs: 0,
-    construire: constructeurAstro(racine, { ...process.env, PAYLOAD_SECRET: configuration().secret }),
+describe.runIf(process.env.PASSERELLE_TEST_BASE !== 'postgres')(`publication du portail (${process.env.PASSERELLE_TEST_BASE})`, () => {
+  beforeAll(async () => {
+    base = await demarrerBaseDeTest()
+    const { seeder } = await import('../../cms/seed')
+    await seeder(base.payload, { annuaire: false })
+    const mod = await import('../../socle/publication/pipeline')
+    constructeurAstro = mod.constructeurAstro
+    const { configuration } = await import('../../socle/configuration')
+    pipeline = new mod.PipelinePublication({
+      dossier: path.join(base.dossier, 'publication'),
+      delaiMs: 0,
+      construire: constructeurAstro(racine, { ...process.env, PAYLOAD_SECRET: configuration().secret }),
+    })
   })
-})
-afterAll(async () => base?.fermer())
+  afterAll(async () => base?.fermer())
 
-describe(`publication du portail (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('construit le portail depuis la base et le met en service', async () => {
     const etat = await pipeline.publier()
     expect(etat.erreur).toBeUndefined()

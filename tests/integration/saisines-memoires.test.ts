@@ -51,6 +51,14 @@ describe(`mémoire courte du dépôt (${process.env.PASSERELLE_TEST_BASE})`, () 
     expect(seconde.ok && seconde.poste).toBe(d.posteB)
   })
 
+  it('brouillon : des envois simultanés du même auteur ne font ni erreur ni second brouillon', async () => {
+    const { garderBrouillon, lireBrouillon } = await import('../../cms/saisines/brouillons')
+    await Promise.all(Array.from({ length: 6 }, (_, i) => garderBrouillon(base.payload, d.intervB.id, { 'personnes.0.nom': `Essai ${i}` })))
+    const { totalDocs } = await base.payload.count({ collection: 'brouillons-saisines', where: { auteur: { equals: d.intervB.id } }, overrideAccess: true })
+    expect(totalDocs).toBe(1)
+    expect((await lireBrouillon(base.payload, d.intervB.id))?.champs['personnes.0.nom']).toMatch(/^Essai \d$/)
+  })
+
   it.runIf(process.env.PASSERELLE_TEST_BASE !== 'postgres')('SQLite en WAL, synchronous NORMAL par défaut', async () => {
     const client = (base.payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> } }).client
     expect((await client.execute('PRAGMA journal_mode')).rows[0]?.journal_mode).toBe('wal')

@@ -18,3 +18,12 @@ describe('référence à un enregistrement', () => {
     for (const x of ['', '1.5', '-2', 'abc', '1e3', 1.5, NaN, null, undefined, {}, [], { id: 'x' }]) expect(idNumerique(x), String(x)).toBeNull()
   })
 })
+
+describe('identifiant au-delà de ce que la base accepte', () => {
+  it('null au-delà de l’entier de PostgreSQL (2 147 483 647)', () => {
+    expect(idNumerique('2147483647')).toBe(2_147_483_647)
+    expect(idNumerique('2147483648')).toBeNull()
+    expect(idNumerique('999999999999999999999999999999')).toBeNull()
+    expect(idNumerique(2 ** 53)).toBeNull()
+  })
+})
