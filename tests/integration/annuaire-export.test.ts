@@ -5,6 +5,8 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { aussiSurPostgresSiLongs } from '../outils/testsLongs'
+
 import type { FichierDataInclusion } from '../../content/schemas/data-inclusion'
 import { demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDeTest'
 
@@ -216,7 +218,9 @@ function commande(...args: string[]): Promise<{ code: number | null; stdout: str
   })
 }
 
-describe(`npm run annuaire:export (${process.env.PASSERELLE_TEST_BASE})`, () => {
+// La commande (sorties, codes) ne dépend pas de la base, l'export lui-même est vérifié ci-dessus sur les
+// deux : sur PostgreSQL seulement avec PASSERELLE_TESTS_LONGS=oui (tests/outils/testsLongs.ts), chaque lancement démarrant Payload dans un processus neuf.
+describe.runIf(aussiSurPostgresSiLongs())(`npm run annuaire:export (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('--format json sans --sortie : le JSON seul sur la sortie standard, le bilan sur la sortie d’erreur', async () => {
     const { code, stdout, stderr } = await commande('--format', 'json')
     expect(code).toBe(0)

@@ -4,6 +4,8 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { aussiSurPostgresSiLongs } from '../outils/testsLongs'
+
 import type { Service, Structure } from '../../cms/payload-types'
 import { demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDeTest'
 
@@ -316,7 +318,10 @@ const demandes = () => {
   return existsSync(dossier) ? readdirSync(dossier).filter((n) => n.endsWith('.json')) : []
 }
 
-describe(`npm run annuaire:import (${process.env.PASSERELLE_TEST_BASE})`, () => {
+// La commande (codes de sortie, rapport, demande de publication) ne dépend pas de la base : l'import
+// lui-même est vérifié ci-dessus sur les deux. Sur PostgreSQL seulement avec PASSERELLE_TESTS_LONGS=oui (tests/outils/testsLongs.ts), chaque lancement démarrant Payload
+// dans un processus neuf (une minute de plus par `npm test` sur PostgreSQL).
+describe.runIf(aussiSurPostgresSiLongs())(`npm run annuaire:import (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('--dry-run sur le fichier des partenaires : code 0, rapport en français, rien d’écrit ni de demande de publication', async () => {
     const avant = await instantane()
     const { code, stdout, stderr } = await commande(FIXTURE, '--dry-run')

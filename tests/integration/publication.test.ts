@@ -4,14 +4,15 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDeTest'
+import { aussiSurPostgresSiLongs } from '../outils/testsLongs'
 
 /**
  * Publication réelle : `astro build` dans un processus séparé, lisant la base de
  * test, puis bascule. Une construction qui échoue pour de vrai (base
  * inaccessible) laisse le site précédent en service.
  *
- * Sur SQLite seulement : la construction depuis PostgreSQL est faite, et vérifiée
- * page à l'appui, par tests/integration/reprise-publication.test.ts (les deux bases) ;
+ * Sur PostgreSQL avec PASSERELLE_TESTS_LONGS=oui (tests/outils/testsLongs.ts) :
+ * la construction lit la base par l'API locale de Payload, la même sur les deux ;
  * la refaire ici coûtait plus d'une minute à chaque `npm test`.
  */
 let base: BaseDeTest
@@ -20,7 +21,7 @@ let constructeurAstro: typeof import('../../socle/publication/pipeline').constru
 
 const page = (chemin: string) => readFileSync(path.join(pipeline.constructionCourante()!, 'client', chemin, 'index.html'), 'utf8')
 
-describe.runIf(process.env.PASSERELLE_TEST_BASE !== 'postgres')(`publication du portail (${process.env.PASSERELLE_TEST_BASE})`, () => {
+describe.runIf(aussiSurPostgresSiLongs())(`publication du portail (${process.env.PASSERELLE_TEST_BASE})`, () => {
   beforeAll(async () => {
     base = await demarrerBaseDeTest()
     const { seeder } = await import('../../cms/seed')

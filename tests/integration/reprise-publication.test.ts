@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { demarrerPortailDeTest, fichierJournal, type PortailDeTest } from '../e2e/demarrerPortail'
 import { OPERATEUR, sessionOperateur } from '../e2e/operateur'
 import { preparerEnvironnement } from '../outils/payloadDeTest'
+import { aussiSurPostgresSiLongs } from '../outils/testsLongs'
 
 /**
  * Coupure pendant une publication (issue 14) : le vrai portail (serveur/demarrer.ts,
@@ -47,7 +48,9 @@ function astroConstruit(groupe: number): boolean {
   }
 }
 
-describe(`publication reprise après un arrêt brutal (${process.env.PASSERELLE_TEST_BASE})`, () => {
+// Sur PostgreSQL avec PASSERELLE_TESTS_LONGS=oui (tests/outils/testsLongs.ts) : la reprise ne dépend pas
+// de la base, et `npm run bench:charge -- --base postgres` la mesure aussi (kill -9 pendant la publication).
+describe.runIf(aussiSurPostgresSiLongs())(`publication reprise après un arrêt brutal (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('kill -9 pendant astro build : au redémarrage la modification est publiée et l’état dit « réussie »', { timeout: 900_000 }, async () => {
     // Dossier de données et base jetables (une base PostgreSQL neuve sous integration-postgres).
     const env = await preparerEnvironnement()

@@ -7,6 +7,7 @@ import type { Service } from '../../cms/payload-types'
 import { communesDeLAin, filtreSecteur } from '../../domaine/territoire'
 import type { MoteurRecherche } from '../../search'
 import { demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDeTest'
+import { aussiSurPostgresSiLongs } from '../outils/testsLongs'
 
 /**
  * Une seule règle d'éligibilité : pour chaque commune de l'Ain, la liste
@@ -46,7 +47,8 @@ async function parRecherche(commune: string): Promise<Set<string>> {
   }
 }
 
-describe('éligibilité par commune : liste du secteur, export et recherche concordent', () => {
+// Une règle sans base (domaine/territoire) appliquée à trois lectures : sur PostgreSQL avec PASSERELLE_TESTS_LONGS=oui.
+describe.runIf(aussiSurPostgresSiLongs())('éligibilité par commune : liste du secteur, export et recherche concordent', () => {
   it('pour chacune des communes de l’Ain', async () => {
     const enBase = await exp.lireAnnuaireEnBase(base.payload)
     const ecarts: string[] = []
