@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { cible } from '../../domaine/journal/evenements'
 import {
   ageALaSaisine,
   erreursParChamp,
@@ -19,10 +18,9 @@ import {
 } from '../../domaine/saisines'
 import { configuration } from '../../socle/configuration'
 import type { Expediteur } from '../../socle/courriel'
-import { journaliser } from '../journalAudit'
 import type { Poste } from '../payload-types'
 import type { ActeurEspace } from './acteur'
-import { supprimerBrouillon } from './brouillons'
+import { ecrireDepot } from './ecritureDepot'
 import { chiffrerChamp, chiffrerIdentite, clePseudonyme } from './chiffrement'
 import { notifierPoste } from './notification'
 import { memoire } from './memoires'
@@ -96,27 +94,14 @@ export async function deposerSaisine(
 
   // La saisine, sa ligne de journal et la fin du brouillon d'un bloc : une base coupée entre deux écritures
   // (PostgreSQL redémarré, banc bench:charge) laissait une saisine enregistrée derrière une erreur 500, que
-  // l'agent redéposait (doublon), et sans sa ligne de journal. SQLite : Payload n'y ouvre pas de transaction
-  // (transactionOptions absent de payload.config.ts) ; les écritures y restent successives.
-  const req = await createLocalReq({}, payload)
-  const enTransaction = await initTransaction(req)
-  if (!enTransaction) delete req.transactionID
-  let cree
-  try {
-    cree = await payload.create({ collection: 'saisines', data: donneesSaisine(s, acteur, poste, maintenant), overrideAccess: true, depth: 0, req })
-    await journaliser(payload, { action: 'saisine-deposee', acteur: acteur.id, cible: cible('saisines', cree.id), adresse: options.adresse ?? null }, req)
-    await supprimerBrouillon(payload, acteur.id, req)
-    if (enTransaction) await commitTransaction(req)
-  } catch (e) {
-    if (enTransaction) await killTransaction(req).catch(() => undefined)
-    throw e
-  }
+  // l'agent redéposait (doublon), et sans sa ligne de journal.
+  const id = await ecrireDepot(payload, { saisine: donneesSaisine(s, acteur, poste, maintenant), auteur: acteur.id, adresse: options.adresse ?? null, instant: new Date() })
   // Le courriel part sans faire attendre l'agent : un relais lent ne ralentit pas le dépôt, un relais en panne ne l'empêche pas.
   const notification =
     poste === null
       ? Promise.resolve(0)
-      : notifierPoste(payload, { poste, saisine: cree.id, urgence: s.urgence, auteur: acteur.id, urlPortail: options.urlPortail, expediteur: options.expediteur }).catch(() => 0)
-  return { ok: true, id: cree.id, poste, notification }
+      : notifierPoste(payload, { poste, saisine: id, urgence: s.urgence, auteur: acteur.id, urlPortail: options.urlPortail, expediteur: options.expediteur }).catch(() => 0)
+  return { ok: true, id, poste, notification }
 }
 
 /**

@@ -1,0 +1,99 @@
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
+import { champsSaisine, poserDecor, type DecorSaisines } from '../outils/saisinesDeTest'
+
+/**
+ * Le dépôt écrit en SQL direct (cms/saisines/ecritureDepot.ts) range chaque
+ * colonne comme l'API locale de Payload l'aurait rangée : booléens, JSON,
+ * ordre des personnes, dates, ligne de journal. Le même dépôt est écrit par
+ * les deux chemins, puis comparé ligne à ligne dans la base et relu par
+ * Payload. Une migration qui renomme une colonne fait échouer ce test.
+ */
+describe('écriture d’un dépôt en SQL direct, comme Payload', () => {
+  let base: BaseDeTest
+  let decor: DecorSaisines
+  let pgClient: pg.Client | undefined
+
+  const lignes = async (requete: string, args: unknown[]): Promise<Record<string, unknown>[]> => {
+    if (base.type === 'postgres') return (await pgClient!.query(requete.replace(/\?/g, (_, i) => `$${requete.slice(0, i).split('?').length}`), args)).rows
+    const client = (base.payload.db as unknown as { client: { execute: (s: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> } }).client
+    return (await client.execute({ sql: requete, args })).rows.map((r) => ({ ...r }))
+  }
+
+  beforeAll(async () => {
+    process.env.SAISINES_EN_LIGNE = 'oui'
+    base = await demarrerBaseDeTest()
+    decor = await poserDecor(base, 'ecriture')
+    if (base.type === 'postgres') {
+      pgClient = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await pgClient.connect()
+    }
+  })
+  afterAll(async () => {
+    await pgClient?.end()
+    await base?.fermer()
+  })
+
+  it('deux personnes, urgence, textes chiffrés : mêmes lignes, même document relu, même journal', async () => {
+    const { deposerSaisine, donneesSaisine } = await import('../../cms/saisines/depot')
+    const { ecrireDepot, ecrireDepotParPayload } = await import('../../cms/saisines/ecritureDepot')
+    const { schemaSaisine, versSaisie } = await import('../../domaine/saisines')
+    const { entreesActives } = await import('../../cms/saisines/referentiels')
+
+    const champs = {
+      ...champsSaisine({ nom: 'Premierdeux', texteLibre: 'Texte libre du dépôt comparé.', ditALaPersonne: 'Rappel promis.' }),
+      mode: 'portail',
+      urgence: 'oui',
+      'personnes.1.nom': 'Secondeux',
+      'personnes.1.prenom': 'Alix',
+      'personnes.1.age': '12',
+      'personnes.1.sexe': 'non-renseigne',
+      'personnes.1.situationFamiliale': 'non-renseignee',
+    }
+    // Le chemin du portail d'abord : il doit réussir tel quel.
+    const r = await deposerSaisine(base.payload, decor.agentA, champs, { urlPortail: 'http://localhost' })
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
+
+    // Puis le même dépôt, écrit par les deux chemins à partir des mêmes données.
+    const maintenant = new Date()
+    const saisie = { ...versSaisie(champs), mode: 'portail', unite: decor.agentA.site, agent: decor.agentA.id }
+    const codes = async (r: 'problematique' | 'mode-saisine') => (await entreesActives(base.payload, r)).map((e) => e.code)
+    const s = schemaSaisine({ maintenant, problematiques: await codes('problematique'), origines: await codes('mode-saisine') }).parse(saisie)
+    const donnees = donneesSaisine(s, decor.agentA, null, maintenant)
+    expect(donnees.personnes).toHaveLength(2)
+    const variante = (suffixe: string) => ({ ...donnees, jeton: `${donnees.jeton}${suffixe}`, personnes: donnees.personnes.map((p) => ({ ...p, id: `${p.id}${suffixe}` })) })
+    const instant = new Date('2026-12-04T10:11:12.345Z')
+    const direct = await ecrireDepot(base.payload, { saisine: variante('d'), auteur: decor.agentA.id, adresse: '192.0.2.7', instant })
+    const parPayload = await ecrireDepotParPayload(base.payload, { saisine: variante('p'), auteur: decor.agentA.id, adresse: '192.0.2.7', instant })
+
+    const sansIdentifiants = (l: Record<string, unknown>) => {
+      const { id: _id, jeton: _jeton, created_at: _c, updated_at: _u, _parent_id: _p, ...reste } = l
+      return reste
+    }
+    const [ligneDirecte, lignePayload] = [(await lignes('select * from saisines where id = ?', [direct]))[0]!, (await lignes('select * from saisines where id = ?', [parPayload]))[0]!]
+    expect(sansIdentifiants(ligneDirecte)).toEqual(sansIdentifiants(lignePayload))
+    expect(ligneDirecte.urgence).toEqual(lignePayload.urgence)
+    expect(new Date(ligneDirecte.created_at as string | Date).toISOString()).toBe(instant.toISOString())
+
+    const personnes = async (id: number) => (await lignes('select * from saisines_personnes where _parent_id = ? order by _order', [id])).map((p) => ({ ...sansIdentifiants(p), id: String(p.id).slice(0, -1) }))
+    const [personnesDirectes, personnesPayload] = [await personnes(direct), await personnes(parPayload)]
+    expect(personnesDirectes).toHaveLength(2)
+    expect(personnesDirectes).toEqual(personnesPayload)
+
+    const relu = async (id: number) => {
+      const doc = await base.payload.findByID({ collection: 'saisines', id, depth: 0, overrideAccess: true })
+      const { id: _id, jeton: _jeton, createdAt: _c, updatedAt: _u, ...reste } = doc
+      return { ...reste, personnes: reste.personnes?.map((p) => ({ ...p, id: String(p.id).slice(0, -1) })) }
+    }
+    expect(await relu(direct)).toEqual(await relu(parPayload))
+
+    const journal = async (id: number) => {
+      const l = (await base.payload.find({ collection: 'journal', where: { cible: { equals: `saisines:${id}` } }, overrideAccess: true, depth: 0 })).docs
+      return l.map(({ action, acteur, adresse }) => ({ action, acteur, adresse }))
+    }
+    expect(await journal(direct)).toEqual([{ action: 'saisine-deposee', acteur: decor.agentA.id, adresse: '192.0.2.7' }])
+    expect(await journal(direct)).toEqual(await journal(parPayload))
+  })
+})
