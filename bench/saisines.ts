@@ -17,7 +17,7 @@
  *    liste synthétique ;
  * 2. mesure la création de saisines sous 20 clients simultanés (autocannon,
  *    boucle locale) : le vrai POST de /espace/saisines/nouvelle (formulaire,
- *    jeton CSRF, action=deposer ; 303 = déposée). Si la page n'existe pas
+ *    jeton CSRF, clé du formulaire neuve, action=deposer ; 303 = déposée). Si la page n'existe pas
  *    encore sur cette branche, la même boucle concurrente appelle
  *    deposerSaisine directement (« chemin » : « service » au lieu de « http »).
  * Chaque temps de réponse est gardé (p95 exact) ; le nombre de saisines en
@@ -166,7 +166,7 @@ try {
   const traitement = await import('../cms/saisines/traitement')
   const { entreesActives } = await import('../cms/saisines/referentiels')
   const { communesDeLAin } = await import('../domaine/territoire')
-  const { MODES_SAISINE, PROFILS, SEXES, SITUATIONS_FAMILIALES, ACCORDS_CONTACT, TYPES_ACTE } = await import('../domaine/saisines')
+  const { MODES_SAISINE, PROFILS, SEXES, SITUATIONS_FAMILIALES, ACCORDS_CONTACT, TYPES_ACTE, nouvelleCleDepot } = await import('../domaine/saisines')
   payload = await preparerPayload()
   const p = payload
 
@@ -272,7 +272,7 @@ try {
           connections: CONNEXIONS,
           amount: REQUETES,
           headers: { cookie, origin: url, 'content-type': 'application/x-www-form-urlencoded' },
-          requests: [{ setupRequest: (req) => ({ ...req, body: new URLSearchParams({ ...formulaire(rngMesure, true), csrf: csrf!, action: 'deposer' }).toString() }) }],
+          requests: [{ setupRequest: (req) => ({ ...req, body: new URLSearchParams({ ...formulaire(rngMesure, true), csrf: csrf!, cleDepot: nouvelleCleDepot(), action: 'deposer' }).toString() }) }],
         },
         (erreur) => (erreur ? ko(erreur) : ok()),
       )

@@ -1411,6 +1411,7 @@ export interface Saisine {
   ditALaPersonne?: string | null;
   texteLibre?: string | null;
   empreinteSynthese?: string | null;
+  cleDepot?: string | null;
   personnes: {
     identite?: string | null;
     clePersonne?: string | null;
@@ -2038,6 +2039,7 @@ export interface SaisinesSelect<T extends boolean = true> {
   ditALaPersonne?: T;
   texteLibre?: T;
   empreinteSynthese?: T;
+  cleDepot?: T;
   personnes?:
     | T
     | {

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import {
   ageALaSaisine,
+  lireCleDepot,
   erreursParChamp,
   MODES_SAISINE,
   natureParDefaut,
@@ -29,10 +30,19 @@ import { refus, type Resultat } from './resultat'
 
 export const nouveauJeton = () => randomBytes(16).toString('hex')
 
+const MESSAGE_CLE_DEJA_UTILISEE = 'Clé du formulaire : déjà utilisée ; rechargez la page, puis déposez la saisine.'
+
 export const MESSAGE_DEPOT_FERME =
   'Le dépôt des saisines en ligne n’est pas ouvert : transmettez la situation à l’intervenant social par la messagerie institutionnelle (voir « Qui contacter ? »).'
 
-export type OptionsDepot = { maintenant?: Date; adresse?: string | null; urlPortail: string; expediteur?: Expediteur }
+export type OptionsDepot = {
+  maintenant?: Date
+  adresse?: string | null
+  urlPortail: string
+  expediteur?: Expediteur
+  /** La clé du formulaire (domaine/saisines/cle-depot.ts) : le même formulaire renvoyé ne crée pas une seconde saisine. */
+  cleDepot?: string
+}
 
 /** Le poste (secteur) qui couvre une unité : celui dont la liste de sites la contient (lu à chaque dépôt : mémoire courte). */
 export function posteDeLUnite(payload: Payload, unite: number): Promise<Poste | null> {
@@ -95,7 +105,18 @@ export async function deposerSaisine(
   // La saisine, sa ligne de journal et la fin du brouillon d'un bloc : une base coupée entre deux écritures
   // (PostgreSQL redémarré, banc bench:charge) laissait une saisine enregistrée derrière une erreur 500, que
   // l'agent redéposait (doublon), et sans sa ligne de journal.
-  const id = await ecrireDepot(payload, { saisine: donneesSaisine(s, acteur, poste, maintenant), auteur: acteur.id, adresse: options.adresse ?? null, instant: new Date() })
+  const cleDepot = lireCleDepot(options.cleDepot)
+  if (!cleDepot.ok) return refus(400, cleDepot.message)
+  const ecrit = await ecrireDepot(payload, {
+    saisine: { ...donneesSaisine(s, acteur, poste, maintenant), cleDepot: cleDepot.cle },
+    auteur: acteur.id,
+    adresse: options.adresse ?? null,
+    instant: new Date(),
+  })
+  // Formulaire déjà déposé : c'est la même saisine, déjà notifiée. Celui d'un autre compte ne dit rien de la sienne.
+  if (ecrit.deja && ecrit.auteur !== acteur.id) return refus(409, MESSAGE_CLE_DEJA_UTILISEE)
+  if (ecrit.deja) return { ok: true, id: ecrit.id, poste, notification: Promise.resolve(0) }
+  const id = ecrit.id
   // Le courriel part sans faire attendre l'agent : un relais lent ne ralentit pas le dépôt, un relais en panne ne l'empêche pas.
   const notification =
     poste === null
@@ -129,6 +150,7 @@ export function donneesSaisine(s: Saisine, acteur: ActeurEspace, poste: number |
     retoursArticle4: [],
     ditALaPersonne: chiffrerChamp('saisines', jeton, 'ditALaPersonne', s.ditALaPersonne),
     texteLibre: chiffrerChamp('saisines', jeton, 'texteLibre', s.texteLibre),
+    cleDepot: null as string | null,
     personnes: s.personnes.map((p) => {
       const rang = randomBytes(12).toString('hex')
       return {

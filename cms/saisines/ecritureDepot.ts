@@ -3,6 +3,7 @@ import type { Pool } from 'pg'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
 import { cible } from '../../domaine/journal/evenements'
+import { idNumerique } from '../../domaine/reference'
 import { journaliser } from '../journalAudit'
 import { supprimerBrouillon } from './brouillons'
 import type { donneesSaisine } from './depot'
@@ -57,6 +58,7 @@ const COLONNES_SAISINE = [
   'retours_article4',
   'dit_a_la_personne',
   'texte_libre',
+  'cle_depot',
   'updated_at',
   'created_at',
 ] as const
@@ -84,6 +86,7 @@ function valeursSaisine({ saisine: s, instant }: Depot) {
     JSON.stringify(s.retoursArticle4),
     s.ditALaPersonne,
     s.texteLibre,
+    s.cleDepot,
     iso,
     iso,
   ]
@@ -180,12 +183,29 @@ async function ecrireParPayload(payload: Payload, depot: Depot): Promise<number>
   }
 }
 
-/** Écrit le dépôt d'un bloc et rend l'id de la saisine. */
-export function ecrireDepot(payload: Payload, depot: Depot): Promise<number> {
+export type DepotEcrit = { id: number; auteur: number; deja: boolean }
+
+/**
+ * Écrit le dépôt d'un bloc. Si sa clé de formulaire a déjà servi, rien n'est
+ * écrit : rend la saisine qui la porte (`deja`), avec son auteur, pour que
+ * l'appelant vérifie que c'est bien le même.
+ */
+export async function ecrireDepot(payload: Payload, depot: Depot): Promise<DepotEcrit> {
   const db = payload.db as unknown as { name: string; client?: ClientLibsql; pool?: Pool }
-  if (db.name === 'sqlite' && db.client) return ecrireSqlite(db.client, depot)
-  if (db.name === 'postgres' && db.pool) return ecrirePostgres(db.pool, depot)
-  return ecrireParPayload(payload, depot)
+  try {
+    const id =
+      db.name === 'sqlite' && db.client ? await ecrireSqlite(db.client, depot) : db.name === 'postgres' && db.pool ? await ecrirePostgres(db.pool, depot) : await ecrireParPayload(payload, depot)
+    return { id, auteur: depot.auteur, deja: false }
+  } catch (e) {
+    // L'index unique de la clé a refusé l'écriture (ou une autre erreur est survenue) : le lot est annulé en
+    // entier. On ne cherche la saisine qu'après coup, pour ne rien coûter aux dépôts ordinaires.
+    const cle = depot.saisine.cleDepot
+    if (!cle) throw e
+    const { docs } = await payload.find({ collection: 'saisines', where: { cleDepot: { equals: cle } }, limit: 1, pagination: false, depth: 0, overrideAccess: true, select: { auteur: true } })
+    const existante = docs[0]
+    if (!existante) throw e
+    return { id: existante.id, auteur: idNumerique(existante.auteur) ?? 0, deja: true }
+  }
 }
 
 /** Pour le test qui compare les deux chemins. */

@@ -11,6 +11,7 @@
  * charge exceljs.
  */
 export * from './brouillon'
+export * from './cle-depot'
 export * from './cle-personne'
 export * from './export-personne'
 export * from './historique'

@@ -272,6 +272,36 @@ describe('saisines de bout en bout', () => {
     expect(vue.cache).toContain('no-store')
   })
 
+  it('le même formulaire envoyé deux fois (réponse perdue, renvoi) : une seule saisine, les deux réponses y mènent', async () => {
+    const formulaire = await (await fetch(`${url}/espace/saisines/nouvelle`, { headers: { Cookie: cookies.agent! } })).text()
+    const cache = (nom: string) => formulaire.match(new RegExp(`name="${nom}" value="([^"]*)"`))?.[1] ?? ''
+    expect(cache('cleDepot')).toMatch(/^[0-9a-f]{32}$/)
+    const champs = {
+      csrf: cache('csrf'),
+      cleDepot: cache('cleDepot'),
+      action: 'deposer',
+      date: new Date().toISOString().slice(0, 10),
+      urgence: 'non',
+      'personnes.0.nom': 'Renvoyé',
+      'personnes.0.prenom': 'Deuxfois',
+      'personnes.0.age': '40',
+      'personnes.0.sexe': 'homme',
+      'personnes.0.situationFamiliale': 'celibataire',
+      'personnes.0.commune': 'Bourg-en-Bresse',
+      profil: 'victime',
+      problematique: 'violences-conjugales',
+      accepteContact: 'oui',
+    }
+    const premier = await envoyerFormulaire(url, '/espace/saisines/nouvelle', champs, cookies.agent)
+    const second = await envoyerFormulaire(url, '/espace/saisines/nouvelle', champs, cookies.agent)
+    expect([premier.status, second.status]).toEqual([303, 303])
+    expect(premier.headers.get('location')).toMatch(/^\/espace\/saisines\/\d+\?fait=deposee$/)
+    expect(second.headers.get('location')).toBe(premier.headers.get('location'))
+    // Une nouvelle page de dépôt tire une nouvelle clé : la saisine suivante est bien une autre.
+    const suivante = await (await fetch(`${url}/espace/saisines/nouvelle`, { headers: { Cookie: cookies.agent! } })).text()
+    expect(suivante.match(/name="cleDepot" value="([^"]*)"/)?.[1]).not.toBe(champs.cleDepot)
+  })
+
   it('formulaire invalide sans JavaScript : un message par champ qui le nomme, rien de perdu, brouillon repris', async () => {
     const contexte = await contexteConnecte(cookies.agent!, { javaScriptEnabled: false })
     const page = await contexte.newPage()

@@ -63,13 +63,13 @@ describe('écriture d’un dépôt en SQL direct, comme Payload', () => {
     const s = schemaSaisine({ maintenant, problematiques: await codes('problematique'), origines: await codes('mode-saisine') }).parse(saisie)
     const donnees = donneesSaisine(s, decor.agentA, null, maintenant)
     expect(donnees.personnes).toHaveLength(2)
-    const variante = (suffixe: string) => ({ ...donnees, jeton: `${donnees.jeton}${suffixe}`, personnes: donnees.personnes.map((p) => ({ ...p, id: `${p.id}${suffixe}` })) })
+    const variante = (suffixe: string) => ({ ...donnees, jeton: `${donnees.jeton}${suffixe}`, cleDepot: `${'0'.repeat(31)}${suffixe === 'd' ? 'd' : 'e'}`, personnes: donnees.personnes.map((p) => ({ ...p, id: `${p.id}${suffixe}` })) })
     const instant = new Date('2026-12-04T10:11:12.345Z')
-    const direct = await ecrireDepot(base.payload, { saisine: variante('d'), auteur: decor.agentA.id, adresse: '192.0.2.7', instant })
+    const direct = (await ecrireDepot(base.payload, { saisine: variante('d'), auteur: decor.agentA.id, adresse: '192.0.2.7', instant })).id
     const parPayload = await ecrireDepotParPayload(base.payload, { saisine: variante('p'), auteur: decor.agentA.id, adresse: '192.0.2.7', instant })
 
     const sansIdentifiants = (l: Record<string, unknown>) => {
-      const { id: _id, jeton: _jeton, created_at: _c, updated_at: _u, _parent_id: _p, ...reste } = l
+      const { id: _id, jeton: _jeton, cle_depot: _cle, created_at: _c, updated_at: _u, _parent_id: _p, ...reste } = l
       return reste
     }
     const [ligneDirecte, lignePayload] = [(await lignes('select * from saisines where id = ?', [direct]))[0]!, (await lignes('select * from saisines where id = ?', [parPayload]))[0]!]
@@ -84,7 +84,7 @@ describe('écriture d’un dépôt en SQL direct, comme Payload', () => {
 
     const relu = async (id: number) => {
       const doc = await base.payload.findByID({ collection: 'saisines', id, depth: 0, overrideAccess: true })
-      const { id: _id, jeton: _jeton, createdAt: _c, updatedAt: _u, ...reste } = doc
+      const { id: _id, jeton: _jeton, cleDepot: _cle, createdAt: _c, updatedAt: _u, ...reste } = doc
       return { ...reste, personnes: reste.personnes?.map((p) => ({ ...p, id: String(p.id).slice(0, -1) })) }
     }
     expect(await relu(direct)).toEqual(await relu(parPayload))
@@ -95,5 +95,38 @@ describe('écriture d’un dépôt en SQL direct, comme Payload', () => {
     }
     expect(await journal(direct)).toEqual([{ action: 'saisine-deposee', acteur: decor.agentA.id, adresse: '192.0.2.7' }])
     expect(await journal(direct)).toEqual(await journal(parPayload))
+    expect(ligneDirecte.cle_depot).toBe(`${'0'.repeat(31)}d`)
+    expect(lignePayload.cle_depot).toBe(`${'0'.repeat(31)}e`)
+  })
+
+  it('le même formulaire renvoyé (même clé) ne crée qu’une saisine ; la clé d’un autre compte est refusée sans rien dire de sa saisine', async () => {
+    const { deposerSaisine } = await import('../../cms/saisines/depot')
+    const { nouvelleCleDepot } = await import('../../domaine/saisines')
+    const compter = async () => (await base.payload.count({ collection: 'saisines', overrideAccess: true })).totalDocs
+    const journalDe = async (id: number) => (await base.payload.count({ collection: 'journal', where: { cible: { equals: `saisines:${id}` } }, overrideAccess: true })).totalDocs
+    const champs = { ...champsSaisine({ nom: 'Renvoyé' }), mode: 'portail' }
+    const url = { urlPortail: 'http://localhost' }
+    const cleDepot = nouvelleCleDepot()
+    const avant = await compter()
+
+    const premier = await deposerSaisine(base.payload, decor.agentA, champs, { ...url, cleDepot })
+    const second = await deposerSaisine(base.payload, decor.agentA, champs, { ...url, cleDepot })
+    expect(premier).toMatchObject({ ok: true })
+    expect(second).toMatchObject({ ok: true, id: premier.ok ? premier.id : -1 })
+    expect(await compter()).toBe(avant + 1)
+    expect(await journalDe(premier.ok ? premier.id : -1)).toBe(1)
+
+    const autre = await deposerSaisine(base.payload, decor.agentB, champs, { ...url, cleDepot })
+    // Rien d'autre que le refus : ni l'id ni quoi que ce soit de la saisine de l'agent A.
+    expect(autre).toEqual({ ok: false, statut: 409, erreurs: { formulaire: expect.stringMatching(/^Clé du formulaire : déjà utilisée/) } })
+    expect(await compter()).toBe(avant + 1)
+
+    expect(await deposerSaisine(base.payload, decor.agentA, champs, { ...url, cleDepot: 'pas-une-cle' })).toMatchObject({
+      ok: false,
+      statut: 400,
+      erreurs: { formulaire: expect.stringContaining('Clé du formulaire') },
+    })
+    expect(await deposerSaisine(base.payload, decor.agentA, champs, { ...url, cleDepot: nouvelleCleDepot() })).toMatchObject({ ok: true })
+    expect(await compter()).toBe(avant + 2)
   })
 })

@@ -64,6 +64,10 @@ export const Saisines: CollectionConfig = {
     // Saisine importée de la synthèse du GGD 01 : empreinte HMAC de sa ligne (domaine/saisines/synthese-ggd.ts),
     // pour qu'un fichier envoyé deux fois ne crée rien deux fois ; unique jusque dans la base. Effacée avec l'identité.
     { name: 'empreinteSynthese', type: 'text', unique: true },
+    // Clé tirée à l'affichage du formulaire de dépôt (domaine/saisines/cle-depot.ts) : le même formulaire
+    // renvoyé (réponse perdue, serveur redémarré entre l'écriture et la réponse) retrouve sa saisine au
+    // lieu d'en créer une seconde. Unique jusque dans la base.
+    { name: 'cleDepot', type: 'text', unique: true, admin: { hidden: true } },
     {
       name: 'personnes',
       type: 'array',

@@ -11,6 +11,7 @@ import * as migration_20261203_144716_second_facteur_reinitialise from './202612
 import * as migration_20261203_175630_saisines from './20261203_175630_saisines';
 import * as migration_20261203_184710_index_indicateurs from './20261203_184710_index_indicateurs';
 import * as migration_20261204_171701_synthese_ggd from './20261204_171701_synthese_ggd';
+import * as migration_20261204_205931_cle_depot from './20261204_205931_cle_depot';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261204_171701_synthese_ggd.up,
     down: migration_20261204_171701_synthese_ggd.down,
-    name: '20261204_171701_synthese_ggd'
+    name: '20261204_171701_synthese_ggd',
+  },
+  {
+    up: migration_20261204_205931_cle_depot.up,
+    down: migration_20261204_205931_cle_depot.down,
+    name: '20261204_205931_cle_depot'
   },
 ];

@@ -10,6 +10,7 @@ import * as migration_20261203_142418_espace_connecte from './20261203_142418_es
 import * as migration_20261203_175621_saisines from './20261203_175621_saisines';
 import * as migration_20261203_184658_index_indicateurs from './20261203_184658_index_indicateurs';
 import * as migration_20261204_171625_synthese_ggd from './20261204_171625_synthese_ggd';
+import * as migration_20261204_205852_cle_depot from './20261204_205852_cle_depot';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261204_171625_synthese_ggd.up,
     down: migration_20261204_171625_synthese_ggd.down,
-    name: '20261204_171625_synthese_ggd'
+    name: '20261204_171625_synthese_ggd',
+  },
+  {
+    up: migration_20261204_205852_cle_depot.up,
+    down: migration_20261204_205852_cle_depot.down,
+    name: '20261204_205852_cle_depot'
   },
 ];
