@@ -70,6 +70,32 @@ export async function resoudreFichier(racine: string, url: string): Promise<Fich
   return undefined
 }
 
+/**
+ * `resoudreFichier` gardé en mémoire pour le dossier en service : chaque requête, page à la
+ * demande comprise, cherche d'abord un fichier (deux ou trois realpath, coûteux en appels
+ * système). Une construction publiée ne change plus (la suivante va dans un autre dossier) :
+ * la réponse, même négative, vaut tant que le dossier ne change pas. Bornée, la table
+ * repart de zéro quand des adresses inventées la remplissent.
+ */
+export function resolveurMemorise(plafond = 2000): (racine: string, url: string) => Promise<FichierStatique | undefined> {
+  let courante = ''
+  const table = new Map<string, Promise<FichierStatique | undefined>>()
+  return (racine, url) => {
+    const fin = url.search(/[?#]/)
+    const chemin = fin === -1 ? url : url.slice(0, fin)
+    if (racine !== courante || table.size >= plafond) {
+      table.clear()
+      courante = racine
+    }
+    let resolution = table.get(chemin)
+    if (!resolution) {
+      resolution = resoudreFichier(racine, chemin)
+      table.set(chemin, resolution)
+    }
+    return resolution
+  }
+}
+
 async function ouvrirFichier(chemin: string): Promise<{ handle: FileHandle; taille: number } | undefined> {
   const handle = await open(chemin, 'r').catch(() => undefined)
   if (!handle) return undefined

@@ -8,7 +8,7 @@ import { cheminJournalisable, identifiantRequete, journalServeur, type Journal }
 import { typeErreur } from '../socle/journauxCaviardes'
 import { verifierCorps } from '../socle/limitesCorps'
 import { erreurParametresApi } from '../socle/parametresApi'
-import { envoyerFichier, resoudreFichier, type FichierStatique } from './fichiersStatiques'
+import { envoyerFichier, resolveurMemorise, resoudreFichier, type FichierStatique } from './fichiersStatiques'
 import { POLITIQUE_ADMIN, POLITIQUE_PAR_DEFAUT, politiqueDePage } from './politiqueDeSecurite'
 import { libreSansSession, redirectionAdmin } from './accesPortail'
 import { adresseClient, origineAcceptee, viaProxyDeConfiance, type ReglesProxy } from './proxy'
@@ -79,6 +79,7 @@ const entetesDuFichier = (dossier: string, fichier: FichierStatique): Record<str
 
 export function creerServeur(options: OptionsServeur): Server {
   const journal = options.journal ?? journalServeur
+  const resoudre = resolveurMemorise()
   return createServer(async (req, res) => {
     const url = req.url ?? '/'
     // Un identifiant par requête, renvoyé au client et transmis à l'admin et à Astro : une personne
@@ -161,7 +162,7 @@ export function creerServeur(options: OptionsServeur): Server {
         return res.end(JSON.stringify(etat))
       }
       const dossier = options.dossierStatique()
-      const fichier = dossier ? await resoudreFichier(dossier, url) : undefined
+      const fichier = dossier ? await resoudre(dossier, url) : undefined
       if (dossier && fichier) {
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           res.statusCode = 405

@@ -113,14 +113,24 @@ export class PipelinePublication {
     return path.join(this.options.dossier, 'courant')
   }
 
-  /** Dossier de la construction en service, ou undefined s'il n'y en a pas encore. */
+  /**
+   * Dossier de la construction en service, ou undefined s'il n'y en a pas encore. Lu à chaque
+   * requête : le lien est relu au plus une fois par seconde (realpath coûte plusieurs appels
+   * système), et aussitôt après une bascule de ce processus.
+   */
   constructionCourante(): string | undefined {
+    const maintenant = Date.now()
+    if (this.courante && maintenant - this.courante.lu < 1000) return this.courante.dossier
+    let dossier: string | undefined
     try {
-      return realpathSync(this.lienCourant)
+      dossier = realpathSync(this.lienCourant)
     } catch {
-      return undefined
+      dossier = undefined
     }
+    this.courante = { dossier, lu: maintenant }
+    return dossier
   }
+  private courante?: { dossier: string | undefined; lu: number }
 
   empreinteCourante(): string | undefined {
     const courant = this.constructionCourante()
@@ -301,6 +311,7 @@ export class PipelinePublication {
     rmSync(temporaire, { force: true })
     symlinkSync(path.relative(this.options.dossier, sortie), temporaire)
     renameSync(temporaire, this.lienCourant)
+    this.courante = undefined
   }
 
   private nettoyer() {

@@ -258,3 +258,31 @@ describe('en-têtes de sécurité', () => {
     await new Promise((ok) => securise.close(ok))
   })
 })
+
+describe('résolution gardée en mémoire pour le dossier en service', () => {
+  it('une construction publiée ne change plus : la réponse vaut pour ce dossier, pas pour le suivant', async () => {
+    const { resolveurMemorise } = await import('../../serveur/fichiersStatiques')
+    const premier = mkdtempSync(path.join(os.tmpdir(), 'passerelle-resolution-'))
+    const second = mkdtempSync(path.join(os.tmpdir(), 'passerelle-resolution-'))
+    try {
+      writeFileSync(path.join(premier, 'a.html'), 'A')
+      const resoudre = resolveurMemorise(3)
+      expect((await resoudre(premier, '/a.html?x=1'))?.relatif).toBe('a.html')
+      expect(await resoudre(premier, '/b.html')).toBeUndefined()
+      // Écrit après coup dans le même dossier : la réponse gardée ne le voit pas (une construction ne change plus).
+      writeFileSync(path.join(premier, 'b.html'), 'B')
+      expect(await resoudre(premier, '/b.html')).toBeUndefined()
+      // Un autre dossier (nouvelle publication) : tout est relu.
+      writeFileSync(path.join(second, 'b.html'), 'B')
+      expect(await resoudre(second, '/a.html')).toBeUndefined()
+      expect((await resoudre(second, '/b.html'))?.relatif).toBe('b.html')
+      // Table pleine (plafond 3) : elle repart de zéro, et relit ce qui a changé.
+      await resoudre(second, '/c.html')
+      writeFileSync(path.join(second, 'a.html'), 'A')
+      expect((await resoudre(second, '/a.html'))?.relatif).toBe('a.html')
+    } finally {
+      rmSync(premier, { recursive: true, force: true })
+      rmSync(second, { recursive: true, force: true })
+    }
+  })
+})
