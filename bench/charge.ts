@@ -51,7 +51,7 @@ import autocannon from 'autocannon'
 import pg from 'pg'
 
 import { demarrerPortailDeTest, fichierJournal, portLibre, type PortailDeTest } from '../tests/e2e/demarrerPortail'
-import { connecterParHttp, envoyerFormulaire, sessionOperateur } from '../tests/e2e/operateur'
+import { creerCompteParInvitation, sessionOperateur } from '../tests/e2e/operateur'
 import { generateur } from './aleatoire'
 import { racine } from '../tests/outils/payloadDeTest'
 
@@ -324,17 +324,9 @@ try {
   // Les comptes, comme des personnes : opérateur installé, agent invité, connecté avec son second facteur.
   const operateur = await sessionOperateur(url, dossier)
   const pageComptes = await (await fetch(`${url}/espace/comptes`, { headers: { Cookie: operateur } })).text()
-  const csrfOperateur = pageComptes.match(/name="csrf" value="([^"]*)"/)?.[1] ?? ''
   const site = pageComptes.match(/<select[^>]*id="invitation-site"[\s\S]*?<option value="(\d+)"/)?.[1] ?? ''
   const agentCompte = { email: 'agent.banc-charge@interieur.gouv.fr', motDePasse: 'phrase-de-passe-du-banc-de-charge' }
-  const invitation = await (
-    await envoyerFormulaire(url, '/espace/comptes', { csrf: csrfOperateur, action: 'inviter', email: agentCompte.email, role: 'agent-fsi', site, poste: '' }, operateur)
-  ).text()
-  const lien = invitation.match(/\/invitation\/[a-z2-7]{32}/)?.[0]
-  if (!lien) throw new Error('invitation de l’agent impossible')
-  const acceptation = await envoyerFormulaire(url, lien, { motDePasse: agentCompte.motDePasse, confirmation: agentCompte.motDePasse })
-  if (acceptation.status !== 303) throw new Error(`acceptation de l’invitation impossible (HTTP ${acceptation.status})`)
-  const { cookie } = await connecterParHttp(url, agentCompte)
+  const cookie = await creerCompteParInvitation(url, dossier, operateur, agentCompte, 'agent-fsi', { site })
   const pageNouvelle = await fetch(`${url}/espace/saisines/nouvelle`, { headers: { Cookie: cookie } })
   const csrf = (await pageNouvelle.text()).match(/name="csrf" value="([^"]*)"/)?.[1]
   if (pageNouvelle.status !== 200 || !csrf) throw new Error(`/espace/saisines/nouvelle répond ${pageNouvelle.status} sans jeton CSRF`)

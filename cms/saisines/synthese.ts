@@ -1,14 +1,12 @@
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
-import { cible } from '../../domaine/journal/evenements'
 import { operationPermise, STATUT_A_TRIER } from '../../domaine/saisines'
 import { lireSynthese, lireTableau, type RejetLigne } from '../../domaine/saisines/synthese-ggd'
 import { configuration } from '../../socle/configuration'
-import { annulerTransaction, ouvrirTransaction, validerTransaction } from '../annuaire/import/transaction'
-import { journaliser } from '../journalAudit'
 import type { Site } from '../payload-types'
 import type { ActeurEspace } from './acteur'
 import { donneesSaisine, posteDeLUnite } from './depot'
+import { ecrireSaisines } from './ecriture'
 import { entreesActives } from './referentiels'
 import { refus, type Resultat } from './resultat'
 
@@ -103,18 +101,19 @@ export async function importerSyntheseGgd(
   rapport.rejets.sort((a, b) => a.ligne - b.ligne)
 
   if (aCreer.length) {
-    const req: PayloadRequest = await createLocalReq({}, payload)
-    await ouvrirTransaction(req)
     try {
-      for (const { ligne, poste } of aCreer) {
-        const data = { ...donneesSaisine(ligne.saisine, acteur, poste, maintenant, STATUT_A_TRIER), empreinteSynthese: ligne.empreinte }
-        const cree = await payload.create({ collection: 'saisines', data, req, overrideAccess: true, depth: 0 })
-        await journaliser(payload, { action: 'saisine-importee', acteur: acteur.id, cible: cible('saisines', cree.id), adresse: options.adresse ?? null }, req)
-        rapport.creees.push({ ligne: ligne.ligne, id: cree.id })
-      }
-      await validerTransaction(req)
+      // D'un bloc (cms/saisines/ecriture.ts) : tout le fichier ou rien, sans tenir le verrou d'écriture
+      // de SQLite à travers des `await` pendant que le reste du serveur attend.
+      const ids = await ecrireSaisines(payload, {
+        saisines: aCreer.map(({ ligne, poste }) => ({ ...donneesSaisine(ligne.saisine, acteur, poste, maintenant, STATUT_A_TRIER), empreinteSynthese: ligne.empreinte })),
+        action: 'saisine-importee',
+        auteur: acteur.id,
+        adresse: options.adresse ?? null,
+        instant: new Date(),
+        effacerBrouillon: false,
+      })
+      aCreer.forEach(({ ligne }, i) => rapport.creees.push({ ligne: ligne.ligne, id: ids[i]! }))
     } catch (e) {
-      await annulerTransaction(req)
       // Deux envois simultanés du même fichier : l'unicité de l'empreinte en base arrête le second, sans rien créer.
       if (await empreinteDejaPrise(payload, aCreer.map((a) => a.ligne.empreinte)))
         return refus(409, 'Ce fichier vient d’être importé par ailleurs : renvoyez-le, les lignes déjà créées seront comptées « déjà importées ».')

@@ -2,9 +2,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { semer } from './journalSansDonnee'
 import { lancerNavigateur, ouvrirPage, verifierAccessibilite } from './navigateur'
-import { connecterParHttp, envoyerFormulaire, sessionOperateur } from './operateur'
+import { creerCompteParInvitation, envoyerFormulaire, sessionOperateur } from './operateur'
 
 /**
  * /espace/indicateurs et ses exports, sur le portail partagé : chaque rôle
@@ -28,23 +27,12 @@ const PERIODE = '?type=trimestre&annee=2026&trimestre=4'
 beforeAll(async () => {
   cookies.operateur = await sessionOperateur(url, dossierDonnees)
   const page = await (await lire('/espace/comptes', cookies.operateur)).text()
-  const csrf = champ(page, /name="csrf" value="([^"]*)"/)
   const site = champ(page, /id="invitation-site"[\s\S]*?<option value="(\d+)"/)
   const poste = champ(page, /id="invitation-poste"[\s\S]*?<option value="(\d+)"/)
   for (const role of ROLES.slice(1)) {
-    const email = `${role}.indicateurs@${role === 'agent-fsi' ? 'interieur.gouv.fr' : 'example.org'}`
-    semer(dossierDonnees, email)
-    const reponse = await envoyerFormulaire(
-      url,
-      '/espace/comptes',
-      { csrf, action: 'inviter', email, role, site: role === 'agent-fsi' ? site : '', poste: role === 'intervenant' ? poste : '' },
-      cookies.operateur,
-    )
-    const lien = (await reponse.text()).match(/\/invitation\/[a-z2-7]{32}/)?.[0]
-    if (!lien) throw new Error(`Invitation ${role} impossible (HTTP ${reponse.status})`)
-    const motDePasse = `phrase-de-passe-${role}-indicateurs`
-    expect((await envoyerFormulaire(url, lien, { motDePasse, confirmation: motDePasse })).status).toBe(303)
-    cookies[role] = (await connecterParHttp(url, { email, motDePasse })).cookie
+    const compte = { email: `${role}.indicateurs@${role === 'agent-fsi' ? 'interieur.gouv.fr' : 'example.org'}`, motDePasse: `phrase-de-passe-${role}-indicateurs` }
+    const rattachement = role === 'agent-fsi' ? { site } : role === 'intervenant' ? { poste } : {}
+    cookies[role] = await creerCompteParInvitation(url, dossierDonnees, cookies.operateur!, compte, role, rattachement)
   }
   navigateur = await lancerNavigateur()
 }, 600_000)

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { semer } from './journalSansDonnee'
-import { connecterParHttp, envoyerFormulaire, sessionOperateur } from './operateur'
+import { creerCompteParInvitation, envoyerFormulaire, sessionOperateur } from './operateur'
 
 /**
  * La matrice d'autorisation des pages de l'espace connecté, par HTTP sur le
@@ -28,23 +27,12 @@ const lire = async (chemin: string, cookie?: string) => {
 beforeAll(async () => {
   cookies.operateur = await sessionOperateur(url, dossierDonnees)
   const page = (await lire('/espace/comptes', cookies.operateur)).corps
-  const csrf = champ(page, /name="csrf" value="([^"]*)"/)
   const site = champ(page, /id="invitation-site"[\s\S]*?<option value="(\d+)"/)
   const poste = champ(page, /id="invitation-poste"[\s\S]*?<option value="(\d+)"/)
   for (const role of ROLES.slice(1)) {
-    const email = `${role}.matrice@${role === 'agent-fsi' ? 'interieur.gouv.fr' : 'example.org'}`
-    semer(dossierDonnees, email)
-    const reponse = await envoyerFormulaire(
-      url,
-      '/espace/comptes',
-      { csrf, action: 'inviter', email, role, site: role === 'agent-fsi' ? site : '', poste: role === 'intervenant' ? poste : '' },
-      cookies.operateur,
-    )
-    const lien = (await reponse.text()).match(/\/invitation\/[a-z2-7]{32}/)?.[0]
-    if (!lien) throw new Error(`Invitation ${role} impossible (HTTP ${reponse.status})`)
-    const motDePasse = `phrase-de-passe-${role}-matrice`
-    expect((await envoyerFormulaire(url, lien, { motDePasse, confirmation: motDePasse })).status).toBe(303)
-    cookies[role] = (await connecterParHttp(url, { email, motDePasse })).cookie
+    const compte = { email: `${role}.matrice@${role === 'agent-fsi' ? 'interieur.gouv.fr' : 'example.org'}`, motDePasse: `phrase-de-passe-${role}-matrice` }
+    const rattachement = role === 'agent-fsi' ? { site } : role === 'intervenant' ? { poste } : {}
+    cookies[role] = await creerCompteParInvitation(url, dossierDonnees, cookies.operateur!, compte, role, rattachement)
   }
   cookies.forge = `${cookies.operateur!.split('=')[0]}=abcdefghijklmnopqrstuvwxyz234567`
   const liste = (await lire('/espace/comptes', cookies.operateur)).corps

@@ -6,7 +6,7 @@ import { champsSaisine, poserDecor, type DecorSaisines } from '../outils/saisine
 
 /**
  * Dépôt d'une saisine d'un bloc : la saisine, ses personnes, sa ligne de
- * journal et la fin du brouillon (cms/saisines/ecritureDepot.ts). Sous
+ * journal et la fin du brouillon (cms/saisines/ecriture.ts). Sous
  * `npm run bench:charge`, PostgreSQL redémarré entre deux de ces écritures
  * laissait des saisines enregistrées derrière une erreur 500 : l'agent, qui
  * croit son dépôt refusé, le refait (doublon), et la saisine n'a pas sa ligne

@@ -5,7 +5,7 @@ import { demarrerBaseDeTest, type BaseDeTest } from '../outils/payloadDeTest'
 import { champsSaisine, poserDecor, type DecorSaisines } from '../outils/saisinesDeTest'
 
 /**
- * Le dépôt écrit en SQL direct (cms/saisines/ecritureDepot.ts) range chaque
+ * Le dépôt écrit en SQL direct (cms/saisines/ecriture.ts) range chaque
  * colonne comme l'API locale de Payload l'aurait rangée : booléens, JSON,
  * ordre des personnes, dates, ligne de journal. Le même dépôt est écrit par
  * les deux chemins, puis comparé ligne à ligne dans la base et relu par
@@ -38,7 +38,7 @@ describe('écriture d’un dépôt en SQL direct, comme Payload', () => {
 
   it('deux personnes, urgence, textes chiffrés : mêmes lignes, même document relu, même journal', async () => {
     const { deposerSaisine, donneesSaisine } = await import('../../cms/saisines/depot')
-    const { ecrireDepot, ecrireDepotParPayload } = await import('../../cms/saisines/ecritureDepot')
+    const { ecrireDepot, ecrireDepotParPayload } = await import('../../cms/saisines/ecriture')
     const { schemaSaisine, versSaisie } = await import('../../domaine/saisines')
     const { entreesActives } = await import('../../cms/saisines/referentiels')
 

@@ -2,16 +2,17 @@ import type { Client as ClientLibsql, InStatement } from '@libsql/client'
 import type { Pool } from 'pg'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
-import { cible } from '../../domaine/journal/evenements'
+import { cible, type EvenementJournal } from '../../domaine/journal/evenements'
 import { idNumerique } from '../../domaine/reference'
 import { journaliser } from '../journalAudit'
 import { supprimerBrouillon } from './brouillons'
 import type { donneesSaisine } from './depot'
 
 /**
- * L'écriture d'un dépôt : la saisine, ses personnes, sa ligne de journal et la
- * fin du brouillon de l'auteur, d'un seul bloc (tout ou rien), en SQL direct sur
- * SQLite et PostgreSQL.
+ * L'écriture des saisines, d'un seul bloc (tout ou rien), en SQL direct sur
+ * SQLite et PostgreSQL : au dépôt, la saisine, ses personnes, sa ligne de journal
+ * et la fin du brouillon de l'auteur ; à l'import de la synthèse du GGD, toutes
+ * les saisines du fichier et leurs lignes de journal.
  *
  * Pourquoi pas l'API locale de Payload : le profil CPU du serveur sous
  * `bench:saisines` y passait les deux tiers d'un dépôt (construction des
@@ -27,17 +28,25 @@ import type { donneesSaisine } from './depot'
  * des brouillons aucun ; les accès sont décidés avant (`deposerSaisine`, par la
  * politique). Les noms de colonnes sont ceux des migrations de Payload ; un
  * test relit par Payload ce qui est écrit ici et le compare à ce que
- * `payload.create` écrit (tests/integration/saisines-ecriture-depot.test.ts).
+ * `payload.create` écrit (tests/integration/saisines-ecriture.test.ts).
  * MongoDB (câblé, non testable ici) garde le chemin de l'API locale.
  */
 
-export type Depot = {
-  saisine: ReturnType<typeof donneesSaisine>
-  /** L'auteur du dépôt : son brouillon est effacé, la ligne de journal porte son id. */
+type DonneesSaisine = ReturnType<typeof donneesSaisine> & { empreinteSynthese?: string | null }
+
+/** Des saisines écrites d'un bloc : un dépôt (une saisine), ou un fichier de la synthèse du GGD (plusieurs). */
+export type Ecriture = {
+  saisines: DonneesSaisine[]
+  /** La ligne de journal de chaque saisine. */
+  action: Extract<EvenementJournal['action'], 'saisine-deposee' | 'saisine-importee'>
+  /** Qui écrit : la ligne de journal porte son id ; au dépôt, son brouillon est effacé. */
   auteur: number
   adresse: string | null
   instant: Date
+  effacerBrouillon: boolean
 }
+
+export type Depot = { saisine: DonneesSaisine; auteur: number; adresse: string | null; instant: Date }
 
 const COLONNES_SAISINE = [
   'jeton',
@@ -59,13 +68,14 @@ const COLONNES_SAISINE = [
   'dit_a_la_personne',
   'texte_libre',
   'cle_depot',
+  'empreinte_synthese',
   'updated_at',
   'created_at',
 ] as const
 
 const COLONNES_PERSONNE = ['_order', '_parent_id', 'id', 'identite', 'cle_personne', 'age', 'sexe', 'situation_familiale', 'commune'] as const
 
-function valeursSaisine({ saisine: s, instant }: Depot) {
+function valeursSaisine(s: DonneesSaisine, instant: Date) {
   const iso = instant.toISOString()
   return [
     s.jeton,
@@ -87,12 +97,13 @@ function valeursSaisine({ saisine: s, instant }: Depot) {
     s.ditALaPersonne,
     s.texteLibre,
     s.cleDepot,
+    s.empreinteSynthese ?? null,
     iso,
     iso,
   ]
 }
 
-const valeursPersonne = (p: Depot['saisine']['personnes'][number]) => [p.id, p.identite, p.clePersonne, p.age, p.sexe, p.situationFamiliale, p.commune]
+const valeursPersonne = (p: DonneesSaisine['personnes'][number]) => [p.id, p.identite, p.clePersonne, p.age, p.sexe, p.situationFamiliale, p.commune]
 
 const liste = (colonnes: readonly string[]) => colonnes.map((c) => `"${c}"`).join(', ')
 const marques = (n: number, depuis = 1, style: 'sqlite' | 'postgres' = 'sqlite') =>
@@ -101,63 +112,72 @@ const marques = (n: number, depuis = 1, style: 'sqlite' | 'postgres' = 'sqlite')
 // --- SQLite ------------------------------------------------------------------------------------
 
 const SQLITE_SAISINE = `insert into "saisines" (${liste(COLONNES_SAISINE)}) values (${marques(COLONNES_SAISINE.length)})`
-// L'id de la saisine n'est pas connu avant l'exécution du lot : on le retrouve par son jeton (index unique).
+// L'id d'une saisine n'est pas connu avant l'exécution du lot : on le retrouve par son jeton (index unique).
 const SQLITE_ID_PAR_JETON = `(select "id" from "saisines" where "jeton" = ?)`
 const SQLITE_PERSONNE = `insert into "saisines_personnes" (${liste(COLONNES_PERSONNE)}) values (?, ${SQLITE_ID_PAR_JETON}, ${marques(COLONNES_PERSONNE.length - 2)})`
-const SQLITE_JOURNAL = `insert into "journal" ("action", "acteur", "cible", "adresse", "updated_at", "created_at") values ('saisine-deposee', ?, ? || ${SQLITE_ID_PAR_JETON}, ?, ?, ?)`
+const SQLITE_JOURNAL = `insert into "journal" ("action", "acteur", "cible", "adresse", "updated_at", "created_at") values (?, ?, ? || ${SQLITE_ID_PAR_JETON}, ?, ?, ?)`
 const SQLITE_BROUILLON = `delete from "brouillons_saisines" where "auteur_id" = ?`
 const SQLITE_RELIRE_ID = `select "id" from "saisines" where "jeton" = ?`
 
-async function ecrireSqlite(client: ClientLibsql, depot: Depot): Promise<number> {
-  const { saisine: s } = depot
-  const iso = depot.instant.toISOString()
-  const lot: InStatement[] = [
+/**
+ * Un seul lot, sans rendre la main : le client libsql est synchrone, rien d'autre ne s'exécute dans
+ * le processus pendant la transaction. L'import de la synthèse par l'API locale bloquait de même le
+ * serveur, mais le temps de 500 créations Payload (8 s mesurées ici pour 500 lignes, contre 1,3 s en
+ * un lot, lecture du fichier comprise).
+ */
+async function ecrireSqlite(client: ClientLibsql, e: Ecriture): Promise<number[]> {
+  const iso = e.instant.toISOString()
+  const lot: InStatement[] = e.saisines.flatMap((s) => [
     // libsql ne prend pas de booléen : SQLite les range en 0 ou 1, comme Payload.
-    { sql: SQLITE_SAISINE, args: valeursSaisine(depot).map((v) => (typeof v === 'boolean' ? Number(v) : v)) },
+    { sql: SQLITE_SAISINE, args: valeursSaisine(s, e.instant).map((v) => (typeof v === 'boolean' ? Number(v) : v)) },
     ...s.personnes.map((p, rang) => ({ sql: SQLITE_PERSONNE, args: [rang + 1, s.jeton, ...valeursPersonne(p)] })),
-    { sql: SQLITE_JOURNAL, args: [depot.auteur, cible('saisines', ''), s.jeton, depot.adresse, iso, iso] },
-    { sql: SQLITE_BROUILLON, args: [depot.auteur] },
-    { sql: SQLITE_RELIRE_ID, args: [s.jeton] },
-  ]
-  // « write » : BEGIN IMMEDIATE ; le lot s'exécute sans rendre la main (client synchrone), validé ou annulé en entier.
+    { sql: SQLITE_JOURNAL, args: [e.action, e.auteur, cible('saisines', ''), s.jeton, e.adresse, iso, iso] },
+  ])
+  if (e.effacerBrouillon) lot.push({ sql: SQLITE_BROUILLON, args: [e.auteur] })
+  const debutIds = lot.length
+  lot.push(...e.saisines.map((s) => ({ sql: SQLITE_RELIRE_ID, args: [s.jeton] })))
+  // « write » : BEGIN IMMEDIATE ; validé ou annulé en entier.
   const resultats = await client.batch(lot, 'write')
-  return Number(resultats.at(-1)!.rows[0]!.id)
+  return resultats.slice(debutIds).map((r) => Number(r.rows[0]!.id))
 }
 
 // --- PostgreSQL --------------------------------------------------------------------------------
 
 // Instructions nommées : PostgreSQL garde leur plan sur chaque connexion du pool.
 const PG_SAISINE = {
-  name: 'passerelle-depot-saisine',
+  name: 'passerelle-ecriture-saisine',
   text: `insert into "saisines" (${liste(COLONNES_SAISINE)}) values (${marques(COLONNES_SAISINE.length, 1, 'postgres')}) returning "id"`,
 }
 const PG_PERSONNE = {
-  name: 'passerelle-depot-personne',
+  name: 'passerelle-ecriture-personne',
   text: `insert into "saisines_personnes" (${liste(COLONNES_PERSONNE)}) values (${marques(COLONNES_PERSONNE.length, 1, 'postgres')})`,
 }
 const PG_JOURNAL = {
-  name: 'passerelle-depot-journal',
-  text: `insert into "journal" ("action", "acteur", "cible", "adresse", "updated_at", "created_at") values ('saisine-deposee', $1, $2, $3, $4, $4)`,
+  name: 'passerelle-ecriture-journal',
+  text: `insert into "journal" ("action", "acteur", "cible", "adresse", "updated_at", "created_at") values ($1, $2, $3, $4, $5, $5)`,
 }
-const PG_BROUILLON = { name: 'passerelle-depot-brouillon', text: `delete from "brouillons_saisines" where "auteur_id" = $1` }
+const PG_BROUILLON = { name: 'passerelle-ecriture-brouillon', text: `delete from "brouillons_saisines" where "auteur_id" = $1` }
 
-async function ecrirePostgres(pool: Pool, depot: Depot): Promise<number> {
-  const { saisine: s } = depot
+async function ecrirePostgres(pool: Pool, e: Ecriture): Promise<number[]> {
   const connexion = await pool.connect()
   let casse: Error | undefined
   try {
     await connexion.query('begin')
     try {
-      const { rows } = await connexion.query<{ id: number }>({ ...PG_SAISINE, values: valeursSaisine(depot) })
-      const id = rows[0]!.id
-      for (const [rang, p] of s.personnes.entries()) await connexion.query({ ...PG_PERSONNE, values: [rang + 1, id, ...valeursPersonne(p)] })
-      await connexion.query({ ...PG_JOURNAL, values: [depot.auteur, cible('saisines', id), depot.adresse, depot.instant.toISOString()] })
-      await connexion.query({ ...PG_BROUILLON, values: [depot.auteur] })
+      const ids: number[] = []
+      for (const s of e.saisines) {
+        const { rows } = await connexion.query<{ id: number }>({ ...PG_SAISINE, values: valeursSaisine(s, e.instant) })
+        const id = rows[0]!.id
+        for (const [rang, p] of s.personnes.entries()) await connexion.query({ ...PG_PERSONNE, values: [rang + 1, id, ...valeursPersonne(p)] })
+        await connexion.query({ ...PG_JOURNAL, values: [e.action, e.auteur, cible('saisines', id), e.adresse, e.instant.toISOString()] })
+        ids.push(id)
+      }
+      if (e.effacerBrouillon) await connexion.query({ ...PG_BROUILLON, values: [e.auteur] })
       await connexion.query('commit')
-      return id
-    } catch (e) {
+      return ids
+    } catch (erreur) {
       await connexion.query('rollback').catch((r: Error) => (casse = r))
-      throw e
+      throw erreur
     }
   } finally {
     // Une connexion dont le rollback a échoué est rendue cassée : le pool la ferme au lieu de la prêter encore.
@@ -167,21 +187,36 @@ async function ecrirePostgres(pool: Pool, depot: Depot): Promise<number> {
 
 // --- Autres bases : l'API locale, dans la transaction de Payload quand il y en a une ----------------
 
-async function ecrireParPayload(payload: Payload, depot: Depot): Promise<number> {
+async function ecrireParPayload(payload: Payload, e: Ecriture): Promise<number[]> {
   const req = await createLocalReq({}, payload)
   const enTransaction = await initTransaction(req)
   if (!enTransaction) delete req.transactionID
   try {
-    const cree = await payload.create({ collection: 'saisines', data: depot.saisine, overrideAccess: true, depth: 0, req })
-    await journaliser(payload, { action: 'saisine-deposee', acteur: depot.auteur, cible: cible('saisines', cree.id), adresse: depot.adresse }, req)
-    await supprimerBrouillon(payload, depot.auteur, req)
+    const ids: number[] = []
+    for (const s of e.saisines) {
+      const cree = await payload.create({ collection: 'saisines', data: s, overrideAccess: true, depth: 0, req })
+      await journaliser(payload, { action: e.action, acteur: e.auteur, cible: cible('saisines', cree.id), adresse: e.adresse }, req)
+      ids.push(cree.id)
+    }
+    if (e.effacerBrouillon) await supprimerBrouillon(payload, e.auteur, req)
     if (enTransaction) await commitTransaction(req)
-    return cree.id
-  } catch (e) {
+    return ids
+  } catch (erreur) {
     if (enTransaction) await killTransaction(req).catch(() => undefined)
-    throw e
+    throw erreur
   }
 }
+
+/** Écrit des saisines d'un bloc (tout ou rien) et rend leurs ids, dans l'ordre. */
+export function ecrireSaisines(payload: Payload, e: Ecriture): Promise<number[]> {
+  if (!e.saisines.length) return Promise.resolve([])
+  const db = payload.db as unknown as { name: string; client?: ClientLibsql; pool?: Pool }
+  if (db.name === 'sqlite' && db.client) return ecrireSqlite(db.client, e)
+  if (db.name === 'postgres' && db.pool) return ecrirePostgres(db.pool, e)
+  return ecrireParPayload(payload, e)
+}
+
+const ecritureDuDepot = (depot: Depot): Ecriture => ({ ...depot, saisines: [depot.saisine], action: 'saisine-deposee', effacerBrouillon: true })
 
 export type DepotEcrit = { id: number; auteur: number; deja: boolean }
 
@@ -191,11 +226,9 @@ export type DepotEcrit = { id: number; auteur: number; deja: boolean }
  * l'appelant vérifie que c'est bien le même.
  */
 export async function ecrireDepot(payload: Payload, depot: Depot): Promise<DepotEcrit> {
-  const db = payload.db as unknown as { name: string; client?: ClientLibsql; pool?: Pool }
   try {
-    const id =
-      db.name === 'sqlite' && db.client ? await ecrireSqlite(db.client, depot) : db.name === 'postgres' && db.pool ? await ecrirePostgres(db.pool, depot) : await ecrireParPayload(payload, depot)
-    return { id, auteur: depot.auteur, deja: false }
+    const [id] = await ecrireSaisines(payload, ecritureDuDepot(depot))
+    return { id: id!, auteur: depot.auteur, deja: false }
   } catch (e) {
     // L'index unique de la clé a refusé l'écriture (ou une autre erreur est survenue) : le lot est annulé en
     // entier. On ne cherche la saisine qu'après coup, pour ne rien coûter aux dépôts ordinaires.
@@ -209,4 +242,4 @@ export async function ecrireDepot(payload: Payload, depot: Depot): Promise<Depot
 }
 
 /** Pour le test qui compare les deux chemins. */
-export const ecrireDepotParPayload = ecrireParPayload
+export const ecrireDepotParPayload = async (payload: Payload, depot: Depot) => (await ecrireParPayload(payload, ecritureDuDepot(depot)))[0]!
