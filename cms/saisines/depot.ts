@@ -63,7 +63,7 @@ export async function deposerSaisine(
   acteur: ActeurEspace | null,
   champs: ChampsBrouillon,
   options: OptionsDepot,
-): Promise<Resultat<{ id: number; poste: number | null; notification: Promise<number> }>> {
+): Promise<Resultat<{ id: number; poste: number | null; notification: Promise<number>; deja?: boolean }>> {
   const maintenant = options.maintenant ?? new Date()
   if (!acteur || acteur.suspendu) return refus(403, 'Vous n’avez pas le droit de déposer une saisine.')
   const saisie = versSaisie(champs)
@@ -115,7 +115,7 @@ export async function deposerSaisine(
   })
   // Formulaire déjà déposé : c'est la même saisine, déjà notifiée. Celui d'un autre compte ne dit rien de la sienne.
   if (ecrit.deja && ecrit.auteur !== acteur.id) return refus(409, MESSAGE_CLE_DEJA_UTILISEE)
-  if (ecrit.deja) return { ok: true, id: ecrit.id, poste, notification: Promise.resolve(0) }
+  if (ecrit.deja) return { ok: true, id: ecrit.id, poste, notification: Promise.resolve(0), deja: true }
   const id = ecrit.id
   // Le courriel part sans faire attendre l'agent : un relais lent ne ralentit pas le dépôt, un relais en panne ne l'empêche pas.
   const notification =

@@ -113,11 +113,11 @@ const marques = (n: number, depuis = 1, style: 'sqlite' | 'postgres' = 'sqlite')
 
 const SQLITE_SAISINE = `insert into "saisines" (${liste(COLONNES_SAISINE)}) values (${marques(COLONNES_SAISINE.length)})`
 // L'id d'une saisine n'est pas connu avant l'exécution du lot : on le retrouve par son jeton (index unique).
-const SQLITE_ID_PAR_JETON = `(select "id" from "saisines" where "jeton" = ?)`
+const SQLITE_ID_PAR_JETON = `(select "id" from saisines where "jeton" = ?)`
 const SQLITE_PERSONNE = `insert into "saisines_personnes" (${liste(COLONNES_PERSONNE)}) values (?, ${SQLITE_ID_PAR_JETON}, ${marques(COLONNES_PERSONNE.length - 2)})`
 const SQLITE_JOURNAL = `insert into "journal" ("action", "acteur", "cible", "adresse", "updated_at", "created_at") values (?, ?, ? || ${SQLITE_ID_PAR_JETON}, ?, ?, ?)`
-const SQLITE_BROUILLON = `delete from "brouillons_saisines" where "auteur_id" = ?`
-const SQLITE_RELIRE_ID = `select "id" from "saisines" where "jeton" = ?`
+const SQLITE_BROUILLON = `delete from brouillons_saisines where "auteur_id" = ?`
+const SQLITE_RELIRE_ID = `select "id" from saisines where "jeton" = ?`
 
 /**
  * Un seul lot, sans rendre la main : le client libsql est synchrone, rien d'autre ne s'exécute dans
@@ -156,7 +156,7 @@ const PG_JOURNAL = {
   name: 'passerelle-ecriture-journal',
   text: `insert into "journal" ("action", "acteur", "cible", "adresse", "updated_at", "created_at") values ($1, $2, $3, $4, $5, $5)`,
 }
-const PG_BROUILLON = { name: 'passerelle-ecriture-brouillon', text: `delete from "brouillons_saisines" where "auteur_id" = $1` }
+const PG_BROUILLON = { name: 'passerelle-ecriture-brouillon', text: `delete from brouillons_saisines where "auteur_id" = $1` }
 
 async function ecrirePostgres(pool: Pool, e: Ecriture): Promise<number[]> {
   const connexion = await pool.connect()

@@ -272,7 +272,7 @@ describe('saisines de bout en bout', () => {
     expect(vue.cache).toContain('no-store')
   })
 
-  it('le même formulaire envoyé deux fois (réponse perdue, renvoi) : une seule saisine, les deux réponses y mènent', async () => {
+  it('le même formulaire envoyé deux fois (réponse perdue, retour arrière) : une seule saisine, le second envoi gardé en brouillon', async () => {
     const formulaire = await (await fetch(`${url}/espace/saisines/nouvelle`, { headers: { Cookie: cookies.agent! } })).text()
     const cache = (nom: string) => formulaire.match(new RegExp(`name="${nom}" value="([^"]*)"`))?.[1] ?? ''
     expect(cache('cleDepot')).toMatch(/^[0-9a-f]{32}$/)
@@ -296,10 +296,27 @@ describe('saisines de bout en bout', () => {
     const second = await envoyerFormulaire(url, '/espace/saisines/nouvelle', champs, cookies.agent)
     expect([premier.status, second.status]).toEqual([303, 303])
     expect(premier.headers.get('location')).toMatch(/^\/espace\/saisines\/\d+\?fait=deposee$/)
-    expect(second.headers.get('location')).toBe(premier.headers.get('location'))
-    // Une nouvelle page de dépôt tire une nouvelle clé : la saisine suivante est bien une autre.
+    expect(second.headers.get('location')).toBe(premier.headers.get('location')!.replace('fait=deposee', 'fait=deja-deposee'))
+    const pageSaisine = await (await fetch(`${url}${second.headers.get('location')}`, { headers: { Cookie: cookies.agent! } })).text()
+    expect(pageSaisine).toContain('Ce formulaire avait déjà été déposé')
+    // Un retour arrière suivi d'une autre saisie ne perd rien : le second envoi attend en brouillon, avec une clé neuve.
     const suivante = await (await fetch(`${url}/espace/saisines/nouvelle`, { headers: { Cookie: cookies.agent! } })).text()
+    expect(suivante).toContain('Votre brouillon a été repris')
+    expect(suivante).toContain('value="Renvoyé"')
+    expect(suivante.match(/name="cleDepot" value="([^"]*)"/)?.[1]).toMatch(/^[0-9a-f]{32}$/)
     expect(suivante.match(/name="cleDepot" value="([^"]*)"/)?.[1]).not.toBe(champs.cleDepot)
+    // Le brouillon repris se dépose comme une nouvelle saisine, puis disparaît.
+    const { csrf: _csrf, cleDepot: _cle, ...saisie } = champs
+    const troisieme = await envoyerFormulaire(
+      url,
+      '/espace/saisines/nouvelle',
+      { ...saisie, csrf: suivante.match(/name="csrf" value="([^"]*)"/)?.[1] ?? '', cleDepot: suivante.match(/name="cleDepot" value="([^"]*)"/)?.[1] ?? '' },
+      cookies.agent,
+    )
+    expect(troisieme.headers.get('location')).toMatch(/\?fait=deposee$/)
+    expect(troisieme.headers.get('location')).not.toBe(premier.headers.get('location'))
+    const apres = await (await fetch(`${url}/espace/saisines/nouvelle`, { headers: { Cookie: cookies.agent! } })).text()
+    expect(apres).not.toContain('Votre brouillon a été repris')
   })
 
   it('formulaire invalide sans JavaScript : un message par champ qui le nomme, rien de perdu, brouillon repris', async () => {
