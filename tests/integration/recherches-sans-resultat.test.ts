@@ -11,6 +11,7 @@ import { lireParametres } from '../../search/parametres'
 import { estSansResultat } from '../../search/retour/decision'
 import { LimiteRetour } from '../../search/retour/limite'
 import { creerCompte, creerPremierOperateur, demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDeTest'
+import { aussiSurPostgresSiLongs } from '../outils/testsLongs'
 
 /**
  * Boucle de retour « Recherches sans résultat » sur une vraie base : une
@@ -20,6 +21,8 @@ import { creerCompte, creerPremierOperateur, demarrerBaseDeTest, racine, type Ba
  * recherche trouve alors des services ; la purge efface au-delà de 90 jours.
  */
 
+// Sans rien de propre à PostgreSQL : sur cette base, seulement avec PASSERELLE_TESTS_LONGS=oui (tests/outils/testsLongs.ts).
+const actif = aussiSurPostgresSiLongs()
 const FIXTURE = path.join(racine, '..', 'shared', 'fixtures', 'partenaires-ain.json')
 const collection = 'recherches-sans-resultat'
 
@@ -52,6 +55,7 @@ async function rechercherDepuisLePortail(q: string, options: { adresse?: string;
 }
 
 beforeAll(async () => {
+  if (!actif) return
   base = await demarrerBaseDeTest()
   payload = base.payload
   comptage = await import('../../cms/collections/RecherchesSansResultat/comptage')
@@ -73,7 +77,7 @@ afterAll(async () => {
   await base?.fermer()
 })
 
-describe.skipIf(!existsSync(FIXTURE))(`recherches sans résultat (${process.env.PASSERELLE_TEST_BASE})`, () => {
+describe.skipIf(!existsSync(FIXTURE) || !actif)(`recherches sans résultat (${process.env.PASSERELLE_TEST_BASE})`, () => {
   it('une recherche sans résultat est comptée une fois par forme normalisée', async () => {
     const limite = new LimiteRetour()
     const premiere = await rechercherDepuisLePortail('Baraque  effondrée !', { limite })

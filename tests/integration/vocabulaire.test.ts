@@ -8,6 +8,7 @@ import { validerFichierDataInclusion } from '../../content/schemas/data-inclusio
 import type { FicheVocabulaire } from '../../cms/collections/Vocabulaire/fiche'
 import { creerMoteurEmbarque, documentsDepuisFichier, entreesPourReferentiel, vocabulaireDepuisEntrees, vocabulaireParDefaut, type MoteurRecherche } from '../../search/index'
 import { demarrerBaseDeTest, racine, type BaseDeTest } from '../outils/payloadDeTest'
+import { aussiSurPostgresSiLongs } from '../outils/testsLongs'
 
 /**
  * Le vocabulaire de recherche tenu dans l'admin (collection `vocabulaire`) :
@@ -33,9 +34,12 @@ const api = (payload: Payload) => payload as unknown as Api
 const collection = 'vocabulaire'
 const fiche = async (code: string) => (await api(base.payload).find({ collection, where: { code: { equals: code } }, depth: 0 })).docs[0]!
 
+// Sans rien de propre à PostgreSQL : sur cette base, seulement avec PASSERELLE_TESTS_LONGS=oui (tests/outils/testsLongs.ts).
+const actif = aussiSurPostgresSiLongs()
 const FIXTURE = path.join(racine, '..', 'shared', 'fixtures', 'partenaires-ain.json')
 
 beforeAll(async () => {
+  if (!actif) return
   base = await demarrerBaseDeTest()
   module = await import('../../cms/recherche/vocabulaire')
   moteurPartage = await import('../../search/partage')
@@ -46,7 +50,7 @@ afterAll(async () => {
   await base?.fermer()
 })
 
-describe(`vocabulaire de recherche dans l'admin (${process.env.PASSERELLE_TEST_BASE})`, () => {
+describe.runIf(actif)(`vocabulaire de recherche dans l'admin (${process.env.PASSERELLE_TEST_BASE})`, () => {
   const livrees = entreesPourReferentiel()
 
   it('sans amorçage, le vocabulaire livré ; l’amorçage crée une fiche par entrée, puis rien au second passage', async () => {
