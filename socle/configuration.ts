@@ -436,6 +436,9 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
 
 let enCache: Configuration | undefined
 /** La configuration du processus, lue au premier appel. */
+/** Le fichier d'une base SQLite, d'après son URL (`file:/chemin/passerelle.db`). */
+export const cheminSqlite = (url: string) => url.replace(/^file:/, '')
+
 export function configuration(): Configuration {
   enCache ??= lireConfiguration()
   return enCache

@@ -1,4 +1,4 @@
-import type { Client as ClientLibsql, InStatement } from '@libsql/client'
+import type { Client as ClientLibsql } from '@libsql/client'
 import type { Pool } from 'pg'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
@@ -6,6 +6,7 @@ import { cible, type EvenementJournal } from '../../domaine/journal/evenements'
 import { idNumerique } from '../../domaine/reference'
 import { journaliser } from '../journalAudit'
 import { supprimerBrouillon } from './brouillons'
+import { connexionEcriture } from './connexionSqlite'
 import type { donneesSaisine } from './depot'
 
 /**
@@ -19,8 +20,9 @@ import type { donneesSaisine } from './depot'
  * requêtes par drizzle, hooks de champs, relecture de la saisine qu'on vient
  * d'écrire), pour cinq instructions SQL. Et sur SQLite, Payload n'ouvre pas de
  * transaction : un dépôt y restait une suite d'écritures qu'un arrêt brutal
- * pouvait couper. Ici, SQLite reçoit un lot (`batch`) exécuté d'un trait sur la
- * connexion de Payload, dans une transaction d'écriture ; PostgreSQL une
+ * pouvait couper. Ici, SQLite reçoit une transaction d'écriture exécutée d'un
+ * trait, par des instructions préparées une fois, sur une connexion d'écriture
+ * qui accompagne celle de Payload (./connexionSqlite.ts) ; PostgreSQL une
  * transaction sur une connexion du pool de Payload.
  *
  * Rien n'est contourné qui compte : la collection `saisines` n'a pas de hook,
@@ -112,33 +114,32 @@ const marques = (n: number, depuis = 1, style: 'sqlite' | 'postgres' = 'sqlite')
 // --- SQLite ------------------------------------------------------------------------------------
 
 const SQLITE_SAISINE = `insert into "saisines" (${liste(COLONNES_SAISINE)}) values (${marques(COLONNES_SAISINE.length)})`
-// L'id d'une saisine n'est pas connu avant l'exécution du lot : on le retrouve par son jeton (index unique).
-const SQLITE_ID_PAR_JETON = `(select "id" from saisines where "jeton" = ?)`
-const SQLITE_PERSONNE = `insert into "saisines_personnes" (${liste(COLONNES_PERSONNE)}) values (?, ${SQLITE_ID_PAR_JETON}, ${marques(COLONNES_PERSONNE.length - 2)})`
-const SQLITE_JOURNAL = `insert into "journal" ("action", "acteur", "cible", "adresse", "updated_at", "created_at") values (?, ?, ? || ${SQLITE_ID_PAR_JETON}, ?, ?, ?)`
+const SQLITE_PERSONNE = `insert into "saisines_personnes" (${liste(COLONNES_PERSONNE)}) values (${marques(COLONNES_PERSONNE.length)})`
+const SQLITE_JOURNAL = `insert into "journal" ("action", "acteur", "cible", "adresse", "updated_at", "created_at") values (?, ?, ?, ?, ?, ?)`
 const SQLITE_BROUILLON = `delete from brouillons_saisines where "auteur_id" = ?`
-const SQLITE_RELIRE_ID = `select "id" from saisines where "jeton" = ?`
+
+// SQLite range les booléens en 0 ou 1, comme Payload ; libsql ne les prend pas tels quels.
+const pourSqlite = (valeurs: unknown[]) => valeurs.map((v) => (typeof v === 'boolean' ? Number(v) : (v ?? null)))
 
 /**
- * Un seul lot, sans rendre la main : le client libsql est synchrone, rien d'autre ne s'exécute dans
- * le processus pendant la transaction. L'import de la synthèse par l'API locale bloquait de même le
- * serveur, mais le temps de 500 créations Payload (8 s mesurées ici pour 500 lignes, contre 1,3 s en
- * un lot, lecture du fichier comprise).
+ * Une seule transaction, sans rendre la main : le client libsql est synchrone, rien d'autre ne
+ * s'exécute dans le processus pendant qu'elle est ouverte. L'import de la synthèse par l'API locale
+ * bloquait de même le serveur, mais le temps de 500 créations Payload (8 s mesurées ici pour 500
+ * lignes, contre 1,3 s en un lot, lecture du fichier comprise).
  */
-async function ecrireSqlite(client: ClientLibsql, e: Ecriture): Promise<number[]> {
+async function ecrireSqlite(client: ClientLibsql, url: string, e: Ecriture): Promise<number[]> {
+  const connexion = await connexionEcriture(client, url)
   const iso = e.instant.toISOString()
-  const lot: InStatement[] = e.saisines.flatMap((s) => [
-    // libsql ne prend pas de booléen : SQLite les range en 0 ou 1, comme Payload.
-    { sql: SQLITE_SAISINE, args: valeursSaisine(s, e.instant).map((v) => (typeof v === 'boolean' ? Number(v) : v)) },
-    ...s.personnes.map((p, rang) => ({ sql: SQLITE_PERSONNE, args: [rang + 1, s.jeton, ...valeursPersonne(p)] })),
-    { sql: SQLITE_JOURNAL, args: [e.action, e.auteur, cible('saisines', ''), s.jeton, e.adresse, iso, iso] },
-  ])
-  if (e.effacerBrouillon) lot.push({ sql: SQLITE_BROUILLON, args: [e.auteur] })
-  const debutIds = lot.length
-  lot.push(...e.saisines.map((s) => ({ sql: SQLITE_RELIRE_ID, args: [s.jeton] })))
-  // « write » : BEGIN IMMEDIATE ; validé ou annulé en entier.
-  const resultats = await client.batch(lot, 'write')
-  return resultats.slice(debutIds).map((r) => Number(r.rows[0]!.id))
+  return connexion.transaction(() => {
+    const ids = e.saisines.map((s) => {
+      const id = Number(connexion.instruction(SQLITE_SAISINE).run(pourSqlite(valeursSaisine(s, e.instant))).lastInsertRowid)
+      for (const [rang, p] of s.personnes.entries()) connexion.instruction(SQLITE_PERSONNE).run(pourSqlite([rang + 1, id, ...valeursPersonne(p)]))
+      connexion.instruction(SQLITE_JOURNAL).run(pourSqlite([e.action, e.auteur, cible('saisines', id), e.adresse, iso, iso]))
+      return id
+    })
+    if (e.effacerBrouillon) connexion.instruction(SQLITE_BROUILLON).run([e.auteur])
+    return ids
+  })
 }
 
 // --- PostgreSQL --------------------------------------------------------------------------------
@@ -210,8 +211,8 @@ async function ecrireParPayload(payload: Payload, e: Ecriture): Promise<number[]
 /** Écrit des saisines d'un bloc (tout ou rien) et rend leurs ids, dans l'ordre. */
 export function ecrireSaisines(payload: Payload, e: Ecriture): Promise<number[]> {
   if (!e.saisines.length) return Promise.resolve([])
-  const db = payload.db as unknown as { name: string; client?: ClientLibsql; pool?: Pool }
-  if (db.name === 'sqlite' && db.client) return ecrireSqlite(db.client, e)
+  const db = payload.db as unknown as { name: string; client?: ClientLibsql; clientConfig?: { url?: string }; pool?: Pool }
+  if (db.name === 'sqlite' && db.client && db.clientConfig?.url) return ecrireSqlite(db.client, db.clientConfig.url, e)
   if (db.name === 'postgres' && db.pool) return ecrirePostgres(db.pool, e)
   return ecrireParPayload(payload, e)
 }

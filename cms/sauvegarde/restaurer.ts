@@ -6,13 +6,12 @@ import { pipeline } from 'node:stream/promises'
 
 import tar from 'tar-stream'
 
-import { configuration } from '../../socle/configuration'
+import { cheminSqlite, configuration } from '../../socle/configuration'
 import { dechiffrerFlux, SauvegardeIllisible } from '../../socle/sauvegarde/fluxChiffre'
 import { trousseau } from '../chiffrement'
 import { migrations as migrationsPostgres } from '../migrations/postgres'
 import { migrations as migrationsSqlite } from '../migrations/sqlite'
 import { empreinteCle, schemaManifeste, sha256Fichier, type Manifeste } from './manifeste'
-import { cheminSqlite } from './sauvegarder'
 
 /**
  * `npm run restauration -- FICHIER [--dry-run]`. Tout est vérifié avant la

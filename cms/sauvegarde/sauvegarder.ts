@@ -9,7 +9,7 @@ import type { Payload } from 'payload'
 import pg from 'pg'
 import tar from 'tar-stream'
 
-import { configuration } from '../../socle/configuration'
+import { cheminSqlite, configuration } from '../../socle/configuration'
 import { chiffrerFlux } from '../../socle/sauvegarde/fluxChiffre'
 import { kidsPresents } from '../saisines/rotation'
 import { empreinteCle, FORMAT_MANIFESTE, sha256Fichier, type Manifeste } from './manifeste'
@@ -24,8 +24,6 @@ const executer = promisify(execFile)
  * Les clés des données n'y sont PAS : une sauvegarde volée ne livre rien, et
  * une sauvegarde sans ses clés ne se relit pas (README, « Sauvegardes »).
  */
-
-export const cheminSqlite = (url: string) => url.replace(/^file:/, '')
 
 function listerFichiers(racine: string, sous = ''): string[] {
   const dossier = path.join(racine, sous)

@@ -129,4 +129,19 @@ describe('écriture d’un dépôt en SQL direct, comme Payload', () => {
     expect(await deposerSaisine(base.payload, decor.agentA, champs, { ...url, cleDepot: nouvelleCleDepot() })).toMatchObject({ ok: true })
     expect(await compter()).toBe(avant + 2)
   })
+
+  it.skipIf(process.env.PASSERELLE_TEST_BASE === 'postgres')('SQLite : la connexion d’écriture reprend les réglages de celle de Payload, et une seule par client', async () => {
+    const { connexionEcriture } = await import('../../cms/saisines/connexionSqlite')
+    const db = base.payload.db as unknown as { client: Parameters<typeof connexionEcriture>[0]; clientConfig: { url: string } }
+    const connexion = await connexionEcriture(db.client, db.clientConfig.url)
+    expect(await connexionEcriture(db.client, db.clientConfig.url)).toBe(connexion)
+    for (const pragma of ['busy_timeout', 'synchronous', 'foreign_keys', 'journal_mode']) {
+      const chezPayload = Object.values((await lignes(`PRAGMA ${pragma}`, []))[0]!)[0]
+      const ici = Object.values(connexion.instruction(`PRAGMA ${pragma}`).get() as Record<string, unknown>)[0]
+      expect(String(ici), pragma).toBe(String(chezPayload))
+    }
+    // Réglés par payload.config.ts : 10 s d'attente, NORMAL (1) en WAL.
+    expect(Object.values(connexion.instruction('PRAGMA busy_timeout').get() as Record<string, unknown>)[0]).toBe(10_000)
+    expect(Object.values(connexion.instruction('PRAGMA synchronous').get() as Record<string, unknown>)[0]).toBe(1)
+  })
 })
