@@ -1,3 +1,5 @@
+import { setTimeout as attendre } from 'node:timers/promises'
+
 import type { Client as ClientLibsql } from '@libsql/client'
 import Database from 'libsql'
 
@@ -17,10 +19,18 @@ import { cheminSqlite } from '../../socle/configuration'
  * Même bibliothèque, pas seulement même format : deux copies de SQLite dans un
  * processus ne voient pas les verrous l'une de l'autre (la fermeture d'un
  * fichier par l'une lève les verrous POSIX de l'autre). Les réglages de la
- * connexion de Payload (délai d'attente, synchronisation, clés étrangères)
- * sont relus sur elle et repris ici. Le client de libsql étant synchrone, une
- * transaction ouverte ici se termine avant que la boucle d'événements ne
- * reprenne : elle ne se mêle jamais à une écriture de Payload.
+ * connexion de Payload (synchronisation, clés étrangères) sont relus sur elle
+ * et repris ici. Le client de libsql étant synchrone, une transaction ouverte
+ * ici se termine avant que la boucle d'événements ne reprenne : elle ne se
+ * mêle jamais à une écriture de Payload.
+ *
+ * Sauf le délai d'attente du verrou d'écriture : SQLite l'attend en dormant
+ * dans le fil qui l'appelle, donc en arrêtant tout le serveur. Mesuré ici :
+ * pendant `npm run annuaire:import` (un autre processus, qui garde le verrou
+ * le temps de ses écritures, 3 s pour l'annuaire de l'Ain), un dépôt attendait
+ * 3,1 s et la page /sante, demandée 30 ms après lui, 3,8 s. Cette connexion ne
+ * dort donc pas : verrou pris, elle rend la main et réessaie un peu plus tard,
+ * jusqu'au même délai que celui de Payload (10 s).
  *
  * Une connexion par client de Payload, oubliée avec lui : comme la sienne, que
  * `destroy()` ne ferme pas, elle vit jusqu'à la fin du processus ou jusqu'à
@@ -29,8 +39,11 @@ import { cheminSqlite } from '../../socle/configuration'
 export type ConnexionEcriture = {
   /** L'instruction préparée pour ce texte SQL, gardée pour les appels suivants. */
   instruction: (sql: string) => Database.Statement
-  /** Exécute `ecrire` dans une transaction d'écriture (BEGIN IMMEDIATE) : tout ou rien. */
-  transaction: <T>(ecrire: () => T) => T
+  /**
+   * Exécute `ecrire` dans une transaction d'écriture (BEGIN IMMEDIATE) : tout ou rien. Si un autre
+   * processus tient le verrou, attend sans bloquer la boucle d'événements, au plus le délai de Payload.
+   */
+  transaction: <T>(ecrire: () => T) => Promise<T>
 }
 
 const connexions = new WeakMap<ClientLibsql, Promise<ConnexionEcriture>>()
@@ -43,9 +56,10 @@ async function reglage(client: ClientLibsql, pragma: 'busy_timeout' | 'synchrono
 }
 
 async function ouvrir(client: ClientLibsql, url: string): Promise<ConnexionEcriture> {
-  const [attente, synchronisation, clesEtrangeres] = [await reglage(client, 'busy_timeout'), await reglage(client, 'synchronous'), await reglage(client, 'foreign_keys')]
+  const [attenteMs, synchronisation, clesEtrangeres] = [await reglage(client, 'busy_timeout'), await reglage(client, 'synchronous'), await reglage(client, 'foreign_keys')]
   const db = new Database(cheminSqlite(url))
-  db.exec(`PRAGMA busy_timeout = ${attente}`)
+  // Aucune attente dans SQLite : c'est `transaction` qui attend, sans bloquer (voir plus haut).
+  db.exec('PRAGMA busy_timeout = 0')
   db.exec(`PRAGMA synchronous = ${synchronisation}`)
   db.exec(`PRAGMA foreign_keys = ${clesEtrangeres}`)
   const preparees = new Map<string, Database.Statement>()
@@ -55,8 +69,17 @@ async function ouvrir(client: ClientLibsql, url: string): Promise<ConnexionEcrit
       if (!preparee) preparees.set(sql, (preparee = db.prepare(sql)))
       return preparee
     },
-    transaction(ecrire) {
-      db.exec('BEGIN IMMEDIATE')
+    async transaction(ecrire) {
+      const limite = Date.now() + attenteMs
+      for (let pauseMs = 2; ; pauseMs = Math.min(pauseMs * 2, 50)) {
+        try {
+          db.exec('BEGIN IMMEDIATE')
+          break
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() + pauseMs > limite) throw e
+          await attendre(pauseMs)
+        }
+      }
       try {
         const resultat = ecrire()
         db.exec('COMMIT')

@@ -135,13 +135,41 @@ describe('écriture d’un dépôt en SQL direct, comme Payload', () => {
     const db = base.payload.db as unknown as { client: Parameters<typeof connexionEcriture>[0]; clientConfig: { url: string } }
     const connexion = await connexionEcriture(db.client, db.clientConfig.url)
     expect(await connexionEcriture(db.client, db.clientConfig.url)).toBe(connexion)
-    for (const pragma of ['busy_timeout', 'synchronous', 'foreign_keys', 'journal_mode']) {
+    const valeur = (pragma: string) => Object.values(connexion.instruction(`PRAGMA ${pragma}`).get() as Record<string, unknown>)[0]
+    for (const pragma of ['synchronous', 'foreign_keys', 'journal_mode']) {
       const chezPayload = Object.values((await lignes(`PRAGMA ${pragma}`, []))[0]!)[0]
-      const ici = Object.values(connexion.instruction(`PRAGMA ${pragma}`).get() as Record<string, unknown>)[0]
-      expect(String(ici), pragma).toBe(String(chezPayload))
+      expect(String(valeur(pragma)), pragma).toBe(String(chezPayload))
     }
-    // Réglés par payload.config.ts : 10 s d'attente, NORMAL (1) en WAL.
-    expect(Object.values(connexion.instruction('PRAGMA busy_timeout').get() as Record<string, unknown>)[0]).toBe(10_000)
-    expect(Object.values(connexion.instruction('PRAGMA synchronous').get() as Record<string, unknown>)[0]).toBe(1)
+    // NORMAL (1) en WAL, réglé par payload.config.ts ; l'attente du verrou se fait hors de SQLite (test suivant).
+    expect(valeur('synchronous')).toBe(1)
+    expect(valeur('busy_timeout')).toBe(0)
+  })
+
+  it.skipIf(process.env.PASSERELLE_TEST_BASE === 'postgres')('SQLite : verrou d’écriture tenu par un autre processus, le dépôt attend sans arrêter le serveur, puis s’écrit', async () => {
+    const { default: Database } = await import('libsql')
+    const { cheminSqlite } = await import('../../socle/configuration')
+    const { deposerSaisine } = await import('../../cms/saisines/depot')
+    const { nouvelleCleDepot } = await import('../../domaine/saisines')
+    const url = (base.payload.db as unknown as { clientConfig: { url: string } }).clientConfig.url
+    // Comme `npm run annuaire:import` : une autre connexion garde le verrou d'écriture le temps de ses écritures.
+    const autre = new Database(cheminSqlite(url))
+    autre.exec('BEGIN IMMEDIATE')
+    let tics = 0
+    const horloge = setInterval(() => tics++, 20)
+    try {
+      const debut = performance.now()
+      const depot = deposerSaisine(base.payload, decor.agentA, champsSaisine({ nom: 'Verrouattente' }), { urlPortail: 'http://localhost', cleDepot: nouvelleCleDepot() })
+      await new Promise((ok) => setTimeout(ok, 400))
+      // La boucle d'événements a tourné pendant l'attente (une vingtaine de tics) : le serveur répondait encore.
+      expect(tics).toBeGreaterThanOrEqual(10)
+      autre.exec('COMMIT')
+      const r = await depot
+      expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
+      expect(performance.now() - debut).toBeGreaterThanOrEqual(400)
+    } finally {
+      clearInterval(horloge)
+      if (autre.inTransaction) autre.exec('ROLLBACK')
+      autre.close()
+    }
   })
 })
