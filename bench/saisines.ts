@@ -270,7 +270,7 @@ try {
 
   // 2. La création sous charge : CONNEXIONS clients simultanés. D'abord CHAUFFE dépôts
   // non chronométrés : un serveur qui vient de démarrer compile encore le chemin du dépôt
-  // (sous 20 clients, le p95 des 200 premiers dépôts est de 175 à 280 ms, 80 ms ensuite, sur la même machine),
+  // (sous 20 clients, le p95 des 200 premiers dépôts est de 170 à 740 ms, 80 à 90 ms ensuite, sur la même machine),
   // et un portail en service a déjà reçu des dépôts. Leurs temps sont rendus à part.
   const rngMesure = generateur(GRAINE + 1)
   const deposer = async (nombre: number) => {

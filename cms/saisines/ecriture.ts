@@ -109,8 +109,8 @@ function valeursSaisine(s: DonneesSaisine, instant: Date) {
 const valeursPersonne = (p: DonneesSaisine['personnes'][number]) => [p.id, p.identite, p.clePersonne, p.age, p.sexe, p.situationFamiliale, p.commune]
 
 const liste = (colonnes: readonly string[]) => colonnes.map((c) => `"${c}"`).join(', ')
-const marques = (n: number, depuis = 1, style: 'sqlite' | 'postgres' = 'sqlite') =>
-  Array.from({ length: n }, (_, i) => (style === 'sqlite' ? '?' : `$${depuis + i}`)).join(', ')
+// Marques de paramètres SQLite ; PostgreSQL numérote les siens dans instructionPostgres.
+const marques = (n: number) => Array(n).fill('?').join(', ')
 
 // --- SQLite ------------------------------------------------------------------------------------
 
